@@ -1,0 +1,34 @@
+#include "ontonet/train/parameter_group.hpp"
+
+#include <cmath>
+#include <unordered_set>
+
+#include "ontonet/core/error.hpp"
+
+namespace ontonet {
+
+template <typename Scalar>
+void check_parameter_group(const ParameterGroup<Scalar>& group, const std::string& owner) {
+  std::unordered_set<const Parameter<Scalar>*> seen;
+  for (const Parameter<Scalar>* parameter : group) {
+    ONTONET_CHECK(parameter != nullptr, owner + ": null parameter in group");
+    ONTONET_CHECK(seen.insert(parameter).second,
+                  owner + ": parameter '" + parameter->name + "' appears twice in group");
+    ONTONET_CHECK(parameter->grad.size() == parameter->value.size(),
+                  owner + ": parameter '" + parameter->name + "' has " +
+                      std::to_string(parameter->value.size()) + " values but " +
+                      std::to_string(parameter->grad.size()) + " gradient entries");
+  }
+}
+
+void check_non_negative(double value, const std::string& owner, const std::string& field) {
+  if (!std::isfinite(value) || value < 0.0) {
+    throw ConfigError(owner + "." + field,
+                      "must be finite and >= 0, got " + std::to_string(value));
+  }
+}
+
+template void check_parameter_group<float>(const ParameterGroup<float>&, const std::string&);
+template void check_parameter_group<double>(const ParameterGroup<double>&, const std::string&);
+
+}  // namespace ontonet
