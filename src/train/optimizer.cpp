@@ -2,6 +2,8 @@
 
 #include "ontonet/core/error.hpp"
 
+#include "ontonet/train/option_checks.hpp"
+
 namespace ontonet {
 
 template <typename Scalar>

@@ -1,6 +1,5 @@
 #include "ontonet/train/parameter_group.hpp"
 
-#include <cmath>
 #include <unordered_set>
 
 #include "ontonet/core/error.hpp"
@@ -18,13 +17,6 @@ void check_parameter_group(const ParameterGroup<Scalar>& group, const std::strin
                   owner + ": parameter '" + parameter->name + "' has " +
                       std::to_string(parameter->value.size()) + " values but " +
                       std::to_string(parameter->grad.size()) + " gradient entries");
-  }
-}
-
-void check_non_negative(double value, const std::string& owner, const std::string& field) {
-  if (!std::isfinite(value) || value < 0.0) {
-    throw ConfigError(owner + "." + field,
-                      "must be finite and >= 0, got " + std::to_string(value));
   }
 }
 

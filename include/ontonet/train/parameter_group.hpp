@@ -18,7 +18,4 @@ using ParameterGroup = std::vector<Parameter<Scalar>*>;
 template <typename Scalar>
 void check_parameter_group(const ParameterGroup<Scalar>& group, const std::string& owner);
 
-// Throws ConfigError("<owner>.<field>", ...) unless `value` is finite and >= 0.
-void check_non_negative(double value, const std::string& owner, const std::string& field);
-
 }  // namespace ontonet

@@ -1,0 +1,29 @@
+// The linear ops of the tape: a sparse layer with a fixed connectivity pattern (the visible-network
+// layer, e.g. genes -> GO terms), a dense layer and a bias add. Activations are [features, batch]
+// row-major. Each op records one node whose backward rule adds into its input's gradient and into
+// the grad of its Parameters. Weights are Parameters owned by the caller and must outlive the
+// tape's backward pass; shape mismatches throw Error naming the op and both shapes.
+#pragma once
+
+#include "ontonet/autodiff/sparse_pattern.hpp"
+#include "ontonet/autodiff/tape.hpp"
+
+namespace ontonet::ops {
+
+// y = W x with W = pattern filled with weights.value (one value per entry, CSR order).
+// x: [n_in, batch] -> y: [n_out, batch]. Requires weights.size() == pattern.nnz().
+// Backward: weights.grad only on stored entries; x's grad += W^T dy. OpenMP, deterministic.
+template <typename Scalar>
+NodeId sparse_linear(Tape<Scalar>& tape, NodeId x, const SparsePattern& pattern,
+                     Parameter<Scalar>& weights);
+
+// y = W x with weights.value holding W row-major [rows = n_out, cols = n_in].
+// x: [n_in, batch] -> y: [n_out, batch].
+template <typename Scalar>
+NodeId dense_linear(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& weights);
+
+// y = x + b, b broadcast over the batch. bias: [n, 1]; x: [n, batch] -> y: [n, batch].
+template <typename Scalar>
+NodeId bias_add(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& bias);
+
+}  // namespace ontonet::ops

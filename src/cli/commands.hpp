@@ -1,0 +1,11 @@
+// The subcommands of the ontonet tool. Each adds itself to the application; its callback parses
+// nothing else and calls into the library.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ontonet::cli {
+
+void add_inspect_command(CLI::App& app);
+
+}  // namespace ontonet::cli

@@ -1,0 +1,66 @@
+#include "ontonet/network/gennet_style.hpp"
+
+#include "ontonet/core/error.hpp"
+#include "spec_assembler.hpp"
+
+namespace ontonet {
+
+namespace {
+
+// Genes sit at stage 1, so a term at height h sits at stage h + 2.
+constexpr Index kGeneStage = 1;
+
+void check_options(const GenNetOptions& options) {
+  if (options.neurons_per_gene < 1) throw ConfigError("gennet.neurons_per_gene", "must be >= 1");
+  if (options.neurons_per_term < 1) throw ConfigError("gennet.neurons_per_term", "must be >= 1");
+  if (options.n_outputs < 1) throw ConfigError("gennet.n_outputs", "must be >= 1");
+}
+
+}  // namespace
+
+NetworkSpec build_gennet_spec(const Ontology& ontology, const InputMap& input_map,
+                              const GenNetOptions& options, SpecBuildReport* report) {
+  check_options(options);
+  SpecBuildReport counts;
+  detail::SpecAssembler assembler;
+  const std::vector<std::vector<Index>> gene_features =
+      detail::add_input_blocks(assembler, ontology, input_map, counts);
+
+  std::vector<Index> gene_block(ontology.n_genes(), -1);
+  for (GeneIndex gene = 0; gene < ontology.n_genes(); ++gene) {
+    if (gene_features[gene].empty()) {
+      ++counts.genes_without_features;
+      continue;
+    }
+    gene_block[gene] = assembler.add_block(NeuronKind::kGene, ontology.gene_symbol(gene),
+                                           options.neurons_per_gene, kGeneStage,
+                                           options.gene_layer);
+    for (Index feature : gene_features[gene]) assembler.connect(feature, gene_block[gene]);
+  }
+
+  std::vector<Index> term_block(ontology.n_terms(), -1);
+  for (TermIndex term : ontology.children_first_order()) {
+    const Index stage = kGeneStage + 1 + static_cast<Index>(ontology.height(term));
+    term_block[term] = assembler.add_block(NeuronKind::kTerm, ontology.term(term).id,
+                                           options.neurons_per_term, stage, options.term_layer);
+    for (GeneIndex gene : ontology.direct_genes(term)) {
+      if (gene_block[gene] >= 0) assembler.connect(gene_block[gene], term_block[term]);
+    }
+    for (TermIndex child : ontology.children(term)) {
+      assembler.connect(term_block[child], term_block[term]);
+    }
+    if (!assembler.has_inputs(term_block[term])) ++counts.terms_without_inputs;
+  }
+
+  std::vector<Index> output_sources;
+  for (TermIndex root : ontology.roots()) output_sources.push_back(term_block[root]);
+  for (Index last : detail::add_extra_branches(assembler, input_map, options.extra_branches,
+                                               "gennet.extra_branches")) {
+    output_sources.push_back(last);
+  }
+  detail::add_output_block(assembler, output_sources, options.n_outputs);
+  if (report != nullptr) *report = counts;
+  return assembler.finish("gennet", 0.0);
+}
+
+}  // namespace ontonet

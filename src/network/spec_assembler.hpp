@@ -1,0 +1,58 @@
+// Builds a NetworkSpec block by block in whatever order a style finds natural, then sorts the
+// blocks into level order and expands the block-to-block connections into sorted neuron edges.
+// Every connection of the style builders is all-to-all between two blocks, which is what lets the
+// edges be written out already sorted, without sorting millions of neuron pairs.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ontonet/network/input_map.hpp"
+#include "ontonet/network/network_spec.hpp"
+#include "ontonet/network/style_options.hpp"
+#include "ontonet/ontology/ontology.hpp"
+
+namespace ontonet::detail {
+
+class SpecAssembler {
+ public:
+  // Returns the new block's handle. Requires n_neurons >= 1, stage >= 1 unless kind is kInput.
+  Index add_block(NeuronKind kind, std::string entity, Index n_neurons, Index stage,
+                  LayerSettings settings);
+  // Every neuron of `from` feeds every neuron of `to`. Requires stage(from) < stage(to). A repeated
+  // connection is kept once.
+  void connect(Index from, Index to);
+  Index stage(Index block) const { return blocks_[static_cast<std::size_t>(block)].stage; }
+  bool has_inputs(Index block) const;
+
+  // The spec, with blocks sorted by (stage, settings) (stable, so inputs keep the order in which
+  // they were added) and edges sorted by (to, from).
+  NetworkSpec finish(std::string style, double aux_loss_weight);
+
+ private:
+  std::vector<NeuronBlock> blocks_;
+  std::vector<std::pair<Index, Index>> connections_;  // (to, from) block handles
+  std::vector<bool> has_inputs_;
+};
+
+// One input block per input-map feature, in the map's order; then ontology gene -> the input
+// blocks feeding it. Throws ConfigError for a repeated feature ID or a map whose two lists differ
+// in length. Counts features feeding no ontology gene in report.features_without_genes.
+std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler,
+                                                 const Ontology& ontology,
+                                                 const InputMap& input_map,
+                                                 SpecBuildReport& report);
+
+// Adds each branch's input blocks and layers (layer j at stage j); returns each branch's last
+// block. Throws ConfigError("<path>[i]...", ...) for an invalid branch or a feature ID already
+// used by the input map or another branch.
+std::vector<Index> add_extra_branches(SpecAssembler& assembler, const InputMap& input_map,
+                                      const std::vector<ExtraBranchOptions>& branches,
+                                      const std::string& path);
+
+// The output block (identity activation) one stage above every given source, fed by all of them.
+Index add_output_block(SpecAssembler& assembler, const std::vector<Index>& sources,
+                       Index n_outputs);
+
+}  // namespace ontonet::detail
