@@ -163,6 +163,16 @@ void split_fields(std::string_view text, char separator, std::vector<std::string
   }
 }
 
+void split_whitespace(std::string_view text, std::vector<std::string_view>& fields) {
+  fields.clear();
+  std::size_t begin = text.find_first_not_of(" \t");
+  while (begin != std::string_view::npos) {
+    const std::size_t end = text.find_first_of(" \t", begin);
+    fields.push_back(text.substr(begin, end == std::string_view::npos ? end : end - begin));
+    begin = text.find_first_not_of(" \t", end);
+  }
+}
+
 std::string_view trim(std::string_view text) {
   const std::size_t begin = text.find_first_not_of(" \t");
   if (begin == std::string_view::npos) return {};

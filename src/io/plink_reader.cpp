@@ -19,17 +19,6 @@ constexpr std::uint8_t kMagic1 = 0x1b;
 constexpr std::uint8_t kSnpMajor = 0x01;
 constexpr std::size_t kHeaderBytes = 3;
 
-// PLINK text files separate columns by any run of spaces or tabs.
-void split_whitespace(std::string_view text, std::vector<std::string_view>& fields) {
-  fields.clear();
-  std::size_t begin = text.find_first_not_of(" \t");
-  while (begin != std::string_view::npos) {
-    const std::size_t end = text.find_first_of(" \t", begin);
-    fields.push_back(text.substr(begin, end == std::string_view::npos ? end : end - begin));
-    begin = text.find_first_not_of(" \t", end);
-  }
-}
-
 void expect_six_columns(const LineReader& reader, const std::vector<std::string_view>& fields,
                         std::string_view layout) {
   if (fields.size() != 6) {
@@ -38,32 +27,6 @@ void expect_six_columns(const LineReader& reader, const std::vector<std::string_
   }
 }
 
-std::vector<PlinkVariant> read_bim(const std::string& path) {
-  LineReader reader(path);
-  std::vector<PlinkVariant> variants;
-  std::vector<std::string_view> fields;
-  std::string_view line;
-  while (reader.next(line)) {
-    split_whitespace(line, fields);
-    if (fields.empty()) throw reader.error("expected a variant, found an empty line");
-    expect_six_columns(reader, fields, "chromosome, variant ID, cM, bp, allele 1, allele 2");
-    PlinkVariant variant;
-    variant.chromosome = std::string(fields[0]);
-    variant.id = std::string(fields[1]);
-    if (!numeric_field::parse_double(fields[2], variant.position_cm)) {
-      throw reader.error("expected a number of centimorgans in column 3, got '" +
-                         std::string(fields[2]) + "'");
-    }
-    if (!numeric_field::parse_int64(fields[3], variant.position_bp)) {
-      throw reader.error("expected an integer base-pair position in column 4, got '" +
-                         std::string(fields[3]) + "'");
-    }
-    variant.allele1 = std::string(fields[4]);
-    variant.allele2 = std::string(fields[5]);
-    variants.push_back(std::move(variant));
-  }
-  return variants;
-}
 
 int parse_sex(const LineReader& reader, std::string_view field) {
   if (field == "1") return 1;
@@ -136,6 +99,33 @@ void check_bed_header(const MappedFile& bed) {
 }
 
 }  // namespace
+
+std::vector<PlinkVariant> read_bim(const std::string& path) {
+  LineReader reader(path);
+  std::vector<PlinkVariant> variants;
+  std::vector<std::string_view> fields;
+  std::string_view line;
+  while (reader.next(line)) {
+    split_whitespace(line, fields);
+    if (fields.empty()) throw reader.error("expected a variant, found an empty line");
+    expect_six_columns(reader, fields, "chromosome, variant ID, cM, bp, allele 1, allele 2");
+    PlinkVariant variant;
+    variant.chromosome = std::string(fields[0]);
+    variant.id = std::string(fields[1]);
+    if (!numeric_field::parse_double(fields[2], variant.position_cm)) {
+      throw reader.error("expected a number of centimorgans in column 3, got '" +
+                         std::string(fields[2]) + "'");
+    }
+    if (!numeric_field::parse_int64(fields[3], variant.position_bp)) {
+      throw reader.error("expected an integer base-pair position in column 4, got '" +
+                         std::string(fields[3]) + "'");
+    }
+    variant.allele1 = std::string(fields[4]);
+    variant.allele2 = std::string(fields[5]);
+    variants.push_back(std::move(variant));
+  }
+  return variants;
+}
 
 float plink_case_control(float phenotype) {
   if (phenotype == 1.0f) return 0.0f;

@@ -39,17 +39,6 @@ std::int64_t gene_position(const LineReader& reader, std::string_view field, con
   return value;
 }
 
-// PLINK separates .bim columns by any run of spaces or tabs.
-void split_whitespace(std::string_view text, std::vector<std::string_view>& fields) {
-  fields.clear();
-  std::size_t begin = text.find_first_not_of(" \t");
-  while (begin != std::string_view::npos) {
-    const std::size_t end = text.find_first_of(" \t", begin);
-    fields.push_back(text.substr(begin, end == std::string_view::npos ? end : end - begin));
-    begin = text.find_first_not_of(" \t", end);
-  }
-}
-
 struct Window {  // one gene range widened by the window
   std::int64_t first;
   std::int64_t last;
@@ -105,34 +94,6 @@ std::vector<GeneRange> read_gene_ranges(const std::string& path) {
     ranges.push_back(std::move(range));
   }
   return ranges;
-}
-
-std::vector<PlinkVariant> read_bim_variants(const std::string& path) {
-  LineReader reader(path);
-  std::vector<PlinkVariant> variants;
-  std::vector<std::string_view> fields;
-  std::string_view line;
-  while (reader.next(line)) {
-    split_whitespace(line, fields);
-    if (fields.size() != 6) {
-      throw reader.error(
-          "expected 6 whitespace-separated columns (chromosome, variant ID, cM, bp, allele 1, "
-          "allele 2), got " +
-          std::to_string(fields.size()));
-    }
-    PlinkVariant variant;
-    variant.chromosome = std::string(fields[0]);
-    variant.id = std::string(fields[1]);
-    // The cM column is not needed for gene windows and is often 0 or a copy of the bp column.
-    if (!parse_int64(fields[3], variant.position_bp)) {
-      throw reader.error("expected an integer base-pair position in column 4, got '" +
-                         std::string(fields[3]) + "'");
-    }
-    variant.allele1 = std::string(fields[4]);
-    variant.allele2 = std::string(fields[5]);
-    variants.push_back(std::move(variant));
-  }
-  return variants;
 }
 
 BuiltInputMap input_map_from_positions(const std::vector<PlinkVariant>& variants,
@@ -195,7 +156,7 @@ BuiltInputMap input_map_from_positions(const std::vector<PlinkVariant>& variants
 
 BuiltInputMap input_map_from_bim(const std::string& bim_path, const std::string& gene_range_path,
                                  std::int64_t window_bp) {
-  return input_map_from_positions(read_bim_variants(bim_path), read_gene_ranges(gene_range_path),
+  return input_map_from_positions(read_bim(bim_path), read_gene_ranges(gene_range_path),
                                   window_bp);
 }
 

@@ -52,6 +52,9 @@ class LineReader {
 // Splits `text` at every `separator`; empty fields are kept. `fields` is cleared first.
 void split_fields(std::string_view text, char separator, std::vector<std::string_view>& fields);
 
+// Splits `text` at every run of spaces and tabs; leading and trailing blanks make no field.
+void split_whitespace(std::string_view text, std::vector<std::string_view>& fields);
+
 // `text` without leading and trailing spaces and tabs.
 std::string_view trim(std::string_view text);
 

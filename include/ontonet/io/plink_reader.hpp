@@ -75,6 +75,10 @@ class PlinkDataset {
 // 3 + n_snps * ceil(n_samples / 4).
 PlinkDataset open_plink(const std::string& prefix);
 
+// The variants of a .bim file: 6 columns separated by runs of spaces or tabs (chromosome as
+// written, variant ID, cM, bp, allele 1, allele 2). Throws InputError with the line otherwise.
+std::vector<PlinkVariant> read_bim(const std::string& path);
+
 // Decodes SNPs [first_snp, first_snp + n_snps) of the samples `sample_rows` (0-based .fam rows)
 // into `out`, laid out [n_snps, sample_rows.size()] row-major: the batch values of one SNP are
 // contiguous, as in ontonet's activation layout [features, batch]. Missing genotypes become
