@@ -21,5 +21,10 @@ if command -v dot >/dev/null 2>&1; then
   dot -Tsvg "$out/ontology.dot" -o "$out/ontology.svg"
 fi
 
+echo "== 2. compile it into a DrugCell-style network, with dense baselines and a shuffled control"
+"$ontonet" build --config configs/example_build.json --save "$out/model.onm" | tee "$out/build.txt"
+"$ontonet" build --config configs/example_build.json --json > "$out/build.json.tmp"
+mv "$out/build.json.tmp" "$out/build.json"
+
 echo "== outputs in $out"
 ls -l "$out"

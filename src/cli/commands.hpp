@@ -7,5 +7,6 @@
 namespace ontonet::cli {
 
 void add_inspect_command(CLI::App& app);
+void add_build_command(CLI::App& app);
 
 }  // namespace ontonet::cli

@@ -4,14 +4,16 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "json_config.hpp"
 #include "ontonet/core/error.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"ontonet: transparent neural networks on biological ontologies", "ontonet"};
   app.set_version_flag("--version", "ontonet 0.1.0");
   app.require_subcommand(1);
-  app.fallthrough(false);
+  ontonet::cli::add_json_config(app);
   ontonet::cli::add_inspect_command(app);
+  ontonet::cli::add_build_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,183 @@
+// `ontonet build`: compile an ontology into a transparent network and print, level by level, its
+// neurons and weights, next to the dense baselines and the shuffled-wiring control built from the
+// same spec. Optionally saves the compiled model and draws the term graph.
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "ontology_options.hpp"
+#include "ontonet/core/error.hpp"
+#include "ontonet/network/baselines.hpp"
+#include "ontonet/network/dcell_style.hpp"
+#include "ontonet/network/gennet_style.hpp"
+#include "ontonet/network/input_map_builders.hpp"
+#include "ontonet/network/model.hpp"
+#include "ontonet/network/model_io.hpp"
+
+namespace ontonet::cli {
+
+namespace {
+
+struct BuildArguments {
+  OntologyArguments ontology;
+  std::string style = "drugcell";
+  Index neurons_per_term = 0;  // 0: the style's default
+  Index neurons_per_gene = 1;
+  std::vector<std::string> channels;
+  std::uint64_t seed = 1;
+  bool json = false;
+  std::string dot_file;
+  std::string save_file;
+};
+
+// The features that feed the network: a GenNet topology's inputs, else one feature per gene (and
+// channel).
+InputMap make_input_map(const BuildArguments& args, const LoadedOntology& loaded) {
+  if (!loaded.input_map.empty()) {
+    std::vector<std::string> features;
+    for (const InputMapRecord& record : loaded.input_map) {
+      if (features.empty() || features.back() != record.input) features.push_back(record.input);
+    }
+    return input_map_from_records(features, loaded.input_map).map;
+  }
+  const std::vector<std::string>& genes = loaded.ontology.gene_symbols();
+  if (args.channels.empty()) return identity_input_map(genes);
+  return channel_input_map(genes, args.channels, ChannelOrder::kGeneMajor);
+}
+
+NetworkSpec make_spec(const BuildArguments& args, const Ontology& ontology,
+                      const InputMap& input_map) {
+  if (args.style == "gennet") {
+    GenNetOptions options;
+    if (args.neurons_per_term > 0) options.neurons_per_term = args.neurons_per_term;
+    options.neurons_per_gene = args.neurons_per_gene;
+    return build_gennet_spec(ontology, input_map, options);
+  }
+  if (args.style != "drugcell" && args.style != "dcell") {
+    throw ConfigError("--style", "must be drugcell, dcell or gennet, got '" + args.style + "'");
+  }
+  DCellOptions options = args.style == "dcell" ? dcell_preset() : drugcell_preset();
+  if (args.neurons_per_term > 0) {
+    options.neurons_per_term = args.neurons_per_term;
+    options.neurons_per_gene_ratio = 0;
+  }
+  return build_dcell_spec(ontology, input_map, options);
+}
+
+nlohmann::json describe(const Model<float>& model, const NetworkSpec& shuffled) {
+  const NetworkSpec& spec = model.spec();
+  nlohmann::json levels = nlohmann::json::array();
+  for (const ModelLevel<float>& level : model.levels()) {
+    levels.push_back({{"stage", level.stage},
+                      {"kind", neuron_kind_name(spec.blocks[level.first_block].kind)},
+                      {"blocks", level.end_block - level.first_block},
+                      {"neurons", level.n_neurons},
+                      {"weights", level.pattern.nnz()},
+                      {"dense_entries", level.n_neurons * level.first_neuron}});
+  }
+  const LayerSettings hidden{Activation::kTanh, false, NormOrder::kActivationThenNorm};
+  const DenseMlpShape same_width = same_width_mlp(spec, hidden);
+  const DenseMlpShape equal_parameters = equal_parameter_mlp(spec, hidden);
+  return {{"style", spec.style},
+          {"inputs", spec.n_inputs()},
+          {"neurons", spec.n_neurons()},
+          {"weights", static_cast<Index>(spec.edges.size())},
+          {"parameters", model.n_parameters()},
+          {"levels", levels},
+          {"dense_same_widths",
+           {{"hidden_widths", same_width.hidden_widths},
+            {"parameters", count_trainable_parameters(same_width)}}},
+          {"dense_equal_parameters",
+           {{"hidden_widths", equal_parameters.hidden_widths},
+            {"parameters", count_trainable_parameters(equal_parameters)}}},
+          {"shuffled_control",
+           {{"weights", static_cast<Index>(shuffled.edges.size())},
+            {"parameters", count_trainable_parameters(shuffled)}}}};
+}
+
+void print_description(std::ostream& out, const nlohmann::json& d) {
+  out << "network      " << d["style"].get<std::string>() << ": " << d["inputs"] << " inputs, "
+      << d["neurons"] << " neurons, " << d["weights"] << " weights, " << d["parameters"]
+      << " trainable parameters\n";
+  out << "level  stage  kind                 neurons     weights   density\n";
+  int index = 0;
+  for (const nlohmann::json& level : d["levels"]) {
+    const double dense = level["dense_entries"].get<double>();
+    out << std::setw(5) << index++ << std::setw(7) << level["stage"].get<Index>() << "  "
+        << std::left << std::setw(18) << level["kind"].get<std::string>() << std::right
+        << std::setw(10) << level["neurons"].get<Index>() << std::setw(12)
+        << level["weights"].get<Index>() << std::setw(10) << std::setprecision(3)
+        << (dense > 0 ? level["weights"].get<double>() / dense : 0.0) << "\n";
+  }
+  const auto parameters = d["parameters"].get<double>();
+  for (const char* key : {"dense_same_widths", "dense_equal_parameters"}) {
+    const nlohmann::json& dense = d[key];
+    out << (std::string(key) == "dense_same_widths" ? "dense MLP, same widths:      "
+                                                    : "dense MLP, equal parameters: ")
+        << dense["parameters"] << " parameters (" << std::setprecision(4)
+        << 100.0 * dense["parameters"].get<double>() / parameters << "% of the constrained "
+        << "model), hidden widths " << dense["hidden_widths"].dump() << "\n";
+  }
+  out << "shuffled control:            " << d["shuffled_control"]["weights"]
+      << " weights, every neuron's in-degree kept, sources redrawn at random\n";
+}
+
+void run_build(const BuildArguments& args) {
+  const LoadedOntology loaded = load_ontology_from(args.ontology);
+  const NetworkSpec spec = make_spec(args, loaded.ontology, make_input_map(args, loaded));
+  const Model<float> model(spec, args.seed);
+  const nlohmann::json description = describe(model, shuffled_wiring(spec, args.seed));
+  if (!args.dot_file.empty()) write_ontology_dot(args.dot_file, loaded.ontology, "");
+  if (!args.save_file.empty()) save_model(args.save_file, model, {{"seed", args.seed}});
+  if (args.json) {
+    std::cout << description.dump(2) << "\n";
+  } else {
+    print_description(std::cout, description);
+    if (!args.save_file.empty()) std::cout << "saved        " << args.save_file << "\n";
+  }
+}
+
+}  // namespace
+
+void add_build_command(CLI::App& app) {
+  auto args = std::make_shared<BuildArguments>();
+  CLI::App* build = app.add_subcommand(
+      "build", "Compile an ontology into a transparent network, with its dense baselines and "
+               "shuffled control");
+  add_ontology_options(*build, args->ontology);
+
+  const std::string network = "Network";
+  build->add_option("--style", args->style,
+                    "drugcell (6 neurons per term, tanh then batch norm, auxiliary heads 0.2), "
+                    "dcell (max(20, 0.3 x genes) neurons per term, heads 0.3) or gennet (one "
+                    "neuron per gene and term)")
+      ->capture_default_str()
+      ->group(network);
+  build->add_option("--neurons-per-term", args->neurons_per_term,
+                    "Neurons per term, overriding the style's rule (0: the style's default)")
+      ->capture_default_str()
+      ->group(network);
+  build->add_option("--neurons-per-gene", args->neurons_per_gene, "Neurons per gene (gennet)")
+      ->capture_default_str()
+      ->group(network);
+  build->add_option("--channels", args->channels,
+                    "Input channels per gene, e.g. mutation,cndeletion,cnamplification "
+                    "(default: one feature per gene)")
+      ->delimiter(',')
+      ->group(network);
+  build->add_option("--seed", args->seed, "Seed of the initial weights and the shuffled control")
+      ->capture_default_str()
+      ->group(network);
+
+  const std::string output = "Output";
+  build->add_flag("--json", args->json, "Print the description as JSON")->group(output);
+  build->add_option("--dot", args->dot_file, "Draw the network's term graph as Graphviz DOT")
+      ->group(output);
+  build->add_option("--save", args->save_file, "Save the compiled model (weights as initialized)")
+      ->group(output);
+
+  build->callback([args] { run_build(*args); });
+}
+
+}  // namespace ontonet::cli
