@@ -143,27 +143,31 @@ void run_build(const BuildArguments& args) {
 void add_build_command(CLI::App& app) {
   auto args = std::make_shared<BuildArguments>();
   CLI::App* build = app.add_subcommand(
-      "build", "Compile an ontology into a transparent network, with its dense baselines and "
-               "shuffled control");
+      "build",
+      "Compile an ontology into a transparent network, with its dense baselines and "
+      "shuffled control");
   add_ontology_options(*build, args->ontology);
 
   const std::string network = "Network";
-  build->add_option("--style", args->style,
-                    "drugcell (6 neurons per term, tanh then batch norm, auxiliary heads 0.2), "
-                    "dcell (max(20, 0.3 x genes) neurons per term, heads 0.3) or gennet (one "
-                    "neuron per gene and term)")
+  build
+      ->add_option("--style", args->style,
+                   "drugcell (6 neurons per term, tanh then batch norm, auxiliary heads 0.2), "
+                   "dcell (max(20, 0.3 x genes) neurons per term, heads 0.3) or gennet (one "
+                   "neuron per gene and term)")
       ->capture_default_str()
       ->group(network);
-  build->add_option("--neurons-per-term", args->neurons_per_term,
-                    "Neurons per term, overriding the style's rule (0: the style's default)")
+  build
+      ->add_option("--neurons-per-term", args->neurons_per_term,
+                   "Neurons per term, overriding the style's rule (0: the style's default)")
       ->capture_default_str()
       ->group(network);
   build->add_option("--neurons-per-gene", args->neurons_per_gene, "Neurons per gene (gennet)")
       ->capture_default_str()
       ->group(network);
-  build->add_option("--channels", args->channels,
-                    "Input channels per gene, e.g. mutation,cndeletion,cnamplification "
-                    "(default: one feature per gene)")
+  build
+      ->add_option("--channels", args->channels,
+                   "Input channels per gene, e.g. mutation,cndeletion,cnamplification "
+                   "(default: one feature per gene)")
       ->delimiter(',')
       ->group(network);
   build->add_option("--seed", args->seed, "Seed of the initial weights and the shuffled control")

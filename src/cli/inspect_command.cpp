@@ -4,10 +4,10 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "ontology_options.hpp"
 #include "ontonet/io/format_detection.hpp"
 #include "ontonet/ontology/load_ontology.hpp"
 #include "ontonet/ontology/ontology_summary.hpp"
-#include "ontology_options.hpp"
 #include "summary_printer.hpp"
 
 namespace ontonet::cli {
@@ -49,8 +49,9 @@ void add_inspect_command(CLI::App& app) {
   inspect->add_flag("--json", args->json, "Print the summary as JSON")->group(output);
   inspect->add_option("--dot", args->dot_file, "Write the term DAG as a Graphviz DOT file")
       ->group(output);
-  inspect->add_option("--dot-term", args->dot_term,
-                      "With --dot, draw only this term and its descendants")
+  inspect
+      ->add_option("--dot-term", args->dot_term,
+                   "With --dot, draw only this term and its descendants")
       ->group(output);
 
   inspect->callback([args] { run_inspect(*args); });

@@ -9,7 +9,6 @@
 
 namespace ontonet::cli {
 
-void print_summary(std::ostream& out, const OntologySummary& summary,
-                   const LoadedOntology& loaded);
+void print_summary(std::ostream& out, const OntologySummary& summary, const LoadedOntology& loaded);
 
 }  // namespace ontonet::cli

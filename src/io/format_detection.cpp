@@ -65,7 +65,8 @@ FileFormat detect_format(const std::string& path) {
   while (sniffed < kLinesToSniff && reader.next(line)) {
     if (trim(line).empty()) continue;
     ++sniffed;
-    if (starts_with(line, "format-version:") || starts_with(line, "[Term]")) return FileFormat::kObo;
+    if (starts_with(line, "format-version:") || starts_with(line, "[Term]"))
+      return FileFormat::kObo;
     if (starts_with(line, "!gaf-version")) return FileFormat::kGaf;
     if (line.find("layer0_node") != std::string_view::npos) return FileFormat::kGenNetTopology;
     if (line[0] == '!' || line[0] == '#') continue;

@@ -106,9 +106,9 @@ void LineReader::validate(std::string_view line) const {
   if (!is_ascii(line)) {
     const std::size_t bad = first_invalid_utf8(line);
     if (bad != std::string_view::npos) {
-      throw InputError(path_, line_number_,
-                       "expected UTF-8 text, found an invalid byte at column " +
-                           std::to_string(bad + 1));
+      throw InputError(
+          path_, line_number_,
+          "expected UTF-8 text, found an invalid byte at column " + std::to_string(bad + 1));
     }
   }
 }

@@ -70,7 +70,8 @@ LoadedOntology load_ontology(const OntologyFiles& files, const OntologyReadOptio
   OntologyRecords records = read_hierarchy(files, loaded.format, read_options, loaded.input_map);
   const bool first_is_gene_sets = loaded.format == FileFormat::kReactome;
   for (std::size_t i = first_is_gene_sets ? 1 : 0; i < files.annotations.size(); ++i) {
-    records.merge(read_annotation_file(files.annotations[i], files.annotation_format, read_options));
+    records.merge(
+        read_annotation_file(files.annotations[i], files.annotation_format, read_options));
   }
   OntologyFilter effective_filter = filter;
   if (records.annotations.empty() && filter.prune_empty) {

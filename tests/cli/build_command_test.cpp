@@ -30,14 +30,15 @@ TEST(BuildCommand, DescribesLevelsBaselinesAndControlAsJson) {
 TEST(BuildCommand, ReadsAConfigFileAndLetsTheCommandLineOverrideIt) {
   ScratchDir scratch("build-config");
   const std::string config = scratch.write(
-      "gennet.json", "{\"schema_version\": 1, \"build\": {\"ontology\": \"" +
-                         source_path("ontologies/example/example.obo") +
-                         "\", \"annotations\": [\"" + source_path("ontologies/example/example.gaf") +
-                         "\"], \"style\": \"gennet\"}}");
+      "gennet.json",
+      "{\"schema_version\": 1, \"build\": {\"ontology\": \"" +
+          source_path("ontologies/example/example.obo") + "\", \"annotations\": [\"" +
+          source_path("ontologies/example/example.gaf") + "\"], \"style\": \"gennet\"}}");
   const CommandResult gennet = run_ontonet("build --config " + config + " --json");
   ASSERT_EQ(gennet.exit_code, 0) << gennet.output;
   EXPECT_EQ(nlohmann::json::parse(gennet.output)["style"], "gennet");
-  const CommandResult overridden = run_ontonet("build --config " + config + " --style dcell --json");
+  const CommandResult overridden =
+      run_ontonet("build --config " + config + " --style dcell --json");
   ASSERT_EQ(overridden.exit_code, 0) << overridden.output;
   EXPECT_EQ(nlohmann::json::parse(overridden.output)["style"], "dcell");
 }

@@ -12,8 +12,8 @@ const std::string kExampleObo = source_path("ontologies/example/example.obo");
 const std::string kExampleGaf = source_path("ontologies/example/example.gaf");
 
 TEST(InspectCommand, SummarizesTheExampleOntologyAndNamesEveryDrop) {
-  const CommandResult result = run_ontonet("inspect " + kExampleObo + " --annotations " +
-                                           kExampleGaf);
+  const CommandResult result =
+      run_ontonet("inspect " + kExampleObo + " --annotations " + kExampleGaf);
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("terms        13"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("genes        39 annotated"), std::string::npos);
@@ -23,8 +23,9 @@ TEST(InspectCommand, SummarizesTheExampleOntologyAndNamesEveryDrop) {
 }
 
 TEST(InspectCommand, JsonSummaryHoldsTheSameCounts) {
-  const CommandResult result = run_ontonet("inspect " + kExampleObo + " --annotations " +
-                                           kExampleGaf + " --relations is_a,part_of,regulates --json");
+  const CommandResult result =
+      run_ontonet("inspect " + kExampleObo + " --annotations " + kExampleGaf +
+                  " --relations is_a,part_of,regulates --json");
   ASSERT_EQ(result.exit_code, 0) << result.output;
   const nlohmann::json summary = nlohmann::json::parse(result.output);
   EXPECT_EQ(summary["n_terms"], 13);
@@ -36,9 +37,9 @@ TEST(InspectCommand, JsonSummaryHoldsTheSameCounts) {
 TEST(InspectCommand, WritesTheSubDagOfOneTermAsDot) {
   ScratchDir scratch("inspect-dot");
   const std::string dot = scratch.path("repair.dot");
-  const CommandResult result = run_ontonet("inspect " + kExampleObo + " --annotations " +
-                                           kExampleGaf + " --dot " + dot +
-                                           " --dot-term EX:0000003");
+  const CommandResult result =
+      run_ontonet("inspect " + kExampleObo + " --annotations " + kExampleGaf + " --dot " + dot +
+                  " --dot-term EX:0000003");
   ASSERT_EQ(result.exit_code, 0) << result.output;
   std::ifstream in(dot);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -48,12 +49,11 @@ TEST(InspectCommand, WritesTheSubDagOfOneTermAsDot) {
 
 TEST(InspectCommand, BadInputExitsWithCodeTwoAndNamesFileAndLine) {
   ScratchDir scratch("inspect-bad");
-  const std::string obo = scratch.write(
-      "cycle.obo", "[Term]\nid: X:1\nis_a: X:2\n\n[Term]\nid: X:2\nis_a: X:1\n");
+  const std::string obo =
+      scratch.write("cycle.obo", "[Term]\nid: X:1\nis_a: X:2\n\n[Term]\nid: X:2\nis_a: X:1\n");
   const CommandResult result = run_ontonet("inspect " + obo);
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.output.find("ontonet: error: " + obo + ":"), std::string::npos)
-      << result.output;
+  EXPECT_NE(result.output.find("ontonet: error: " + obo + ":"), std::string::npos) << result.output;
   EXPECT_NE(result.output.find("cycle"), std::string::npos) << result.output;
 }
 

@@ -46,7 +46,7 @@ class InternalError : public Error {
 
 }  // namespace ontonet
 
-#define ONTONET_CHECK(condition, message)                                      \
-  do {                                                                         \
+#define ONTONET_CHECK(condition, message)                                             \
+  do {                                                                                \
     if (!(condition)) ::ontonet::throw_internal_error(__FILE__, __LINE__, (message)); \
   } while (0)

@@ -1,7 +1,7 @@
 // Reads a text file line by line, plain or gzip-compressed (detected from the content), and refuses
-// what is not text: NUL bytes, invalid UTF-8, lines longer than a limit, a truncated or corrupt gzip
-// stream, and a 0-byte file. Every error is an InputError naming the file and the line. A UTF-8
-// byte-order mark and CRLF line ends are accepted and removed.
+// what is not text: NUL bytes, invalid UTF-8, lines longer than a limit, a truncated or corrupt
+// gzip stream, and a 0-byte file. Every error is an InputError naming the file and the line. A
+// UTF-8 byte-order mark and CRLF line ends are accepted and removed.
 #pragma once
 
 #include <cstddef>
