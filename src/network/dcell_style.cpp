@@ -40,8 +40,8 @@ void add_auxiliary_heads(detail::SpecAssembler& assembler, const Ontology& ontol
     const std::string& id = ontology.term(term).id;
     Index head_input = term_block[term];
     if (hidden) {
-      const Index block = assembler.add_block(NeuronKind::kAuxiliaryHidden, id,
-                                              options.n_outputs, output_stage + 1, hidden_layer);
+      const Index block = assembler.add_block(NeuronKind::kAuxiliaryHidden, id, options.n_outputs,
+                                              output_stage + 1, hidden_layer);
       assembler.connect(head_input, block);
       head_input = block;
     }
@@ -89,9 +89,9 @@ NetworkSpec build_dcell_spec(const Ontology& ontology, const InputMap& input_map
   std::vector<Index> term_block(ontology.n_terms(), -1);
   for (TermIndex term : ontology.children_first_order()) {
     const Index stage = 1 + static_cast<Index>(ontology.height(term));
-    term_block[term] = assembler.add_block(
-        NeuronKind::kTerm, ontology.term(term).id,
-        dcell_term_width(options, ontology.genes(term).size()), stage, options.term_layer);
+    term_block[term] = assembler.add_block(NeuronKind::kTerm, ontology.term(term).id,
+                                           dcell_term_width(options, ontology.genes(term).size()),
+                                           stage, options.term_layer);
     for (GeneIndex gene : ontology.direct_genes(term)) {
       for (Index feature : gene_features[gene]) assembler.connect(feature, term_block[term]);
     }
@@ -101,19 +101,16 @@ NetworkSpec build_dcell_spec(const Ontology& ontology, const InputMap& input_map
     if (!assembler.has_inputs(term_block[term])) ++counts.terms_without_inputs;
   }
 
-  std::vector<Index> output_sources;
-  for (TermIndex root : ontology.roots()) output_sources.push_back(term_block[root]);
-  for (Index last : detail::add_extra_branches(assembler, input_map, options.extra_branches,
-                                               "dcell.extra_branches")) {
-    output_sources.push_back(last);
-  }
-  const Index output = detail::add_output_block(assembler, output_sources, options.n_outputs);
+  std::vector<Index> root_blocks;
+  for (TermIndex root : ontology.roots()) root_blocks.push_back(term_block[root]);
+  const Index output =
+      detail::add_output_block(assembler, std::move(root_blocks), input_map, options.extra_branches,
+                               "dcell.extra_branches", options.n_outputs);
   if (options.auxiliary.enabled) {
     add_auxiliary_heads(assembler, ontology, term_block, assembler.stage(output), options);
   }
   if (report != nullptr) *report = counts;
-  return assembler.finish("dcell",
-                          options.auxiliary.enabled ? options.auxiliary.loss_weight : 0.0);
+  return assembler.finish("dcell", options.auxiliary.enabled ? options.auxiliary.loss_weight : 0.0);
 }
 
 }  // namespace ontonet

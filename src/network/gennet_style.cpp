@@ -32,9 +32,9 @@ NetworkSpec build_gennet_spec(const Ontology& ontology, const InputMap& input_ma
       ++counts.genes_without_features;
       continue;
     }
-    gene_block[gene] = assembler.add_block(NeuronKind::kGene, ontology.gene_symbol(gene),
-                                           options.neurons_per_gene, kGeneStage,
-                                           options.gene_layer);
+    gene_block[gene] =
+        assembler.add_block(NeuronKind::kGene, ontology.gene_symbol(gene), options.neurons_per_gene,
+                            kGeneStage, options.gene_layer);
     for (Index feature : gene_features[gene]) assembler.connect(feature, gene_block[gene]);
   }
 
@@ -52,13 +52,10 @@ NetworkSpec build_gennet_spec(const Ontology& ontology, const InputMap& input_ma
     if (!assembler.has_inputs(term_block[term])) ++counts.terms_without_inputs;
   }
 
-  std::vector<Index> output_sources;
-  for (TermIndex root : ontology.roots()) output_sources.push_back(term_block[root]);
-  for (Index last : detail::add_extra_branches(assembler, input_map, options.extra_branches,
-                                               "gennet.extra_branches")) {
-    output_sources.push_back(last);
-  }
-  detail::add_output_block(assembler, output_sources, options.n_outputs);
+  std::vector<Index> root_blocks;
+  for (TermIndex root : ontology.roots()) root_blocks.push_back(term_block[root]);
+  detail::add_output_block(assembler, std::move(root_blocks), input_map, options.extra_branches,
+                           "gennet.extra_branches", options.n_outputs);
   if (report != nullptr) *report = counts;
   return assembler.finish("gennet", 0.0);
 }

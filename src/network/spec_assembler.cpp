@@ -28,9 +28,9 @@ Index SpecAssembler::add_block(NeuronKind kind, std::string entity, Index n_neur
   block.n_neurons = n_neurons;
   block.stage = stage;
   // An input passes its column through unchanged whatever the caller asked for.
-  block.settings = kind == NeuronKind::kInput ? LayerSettings{Activation::kIdentity, false,
-                                                              NormOrder::kActivationThenNorm}
-                                              : settings;
+  block.settings = kind == NeuronKind::kInput
+                       ? LayerSettings{Activation::kIdentity, false, NormOrder::kActivationThenNorm}
+                       : settings;
   blocks_.push_back(std::move(block));
   has_inputs_.push_back(false);
   return static_cast<Index>(blocks_.size()) - 1;
@@ -103,15 +103,13 @@ NetworkSpec SpecAssembler::finish(std::string style, double aux_loss_weight) {
   return spec;
 }
 
-std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler,
-                                                 const Ontology& ontology,
+std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler, const Ontology& ontology,
                                                  const InputMap& input_map,
                                                  SpecBuildReport& report) {
   if (input_map.feature_ids.size() != input_map.feature_genes.size()) {
-    throw ConfigError("input_map", "has " + std::to_string(input_map.feature_ids.size()) +
-                                       " feature IDs but " +
-                                       std::to_string(input_map.feature_genes.size()) +
-                                       " gene lists");
+    throw ConfigError("input_map",
+                      "has " + std::to_string(input_map.feature_ids.size()) + " feature IDs but " +
+                          std::to_string(input_map.feature_genes.size()) + " gene lists");
   }
   std::unordered_set<std::string> seen;
   std::vector<std::vector<Index>> gene_features(ontology.n_genes());
@@ -136,8 +134,7 @@ std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler,
 std::vector<Index> add_extra_branches(SpecAssembler& assembler, const InputMap& input_map,
                                       const std::vector<ExtraBranchOptions>& branches,
                                       const std::string& path) {
-  std::unordered_set<std::string> seen(input_map.feature_ids.begin(),
-                                       input_map.feature_ids.end());
+  std::unordered_set<std::string> seen(input_map.feature_ids.begin(), input_map.feature_ids.end());
   std::vector<Index> last_blocks;
   for (std::size_t b = 0; b < branches.size(); ++b) {
     const ExtraBranchOptions& branch = branches[b];
@@ -174,8 +171,13 @@ std::vector<Index> add_extra_branches(SpecAssembler& assembler, const InputMap& 
   return last_blocks;
 }
 
-Index add_output_block(SpecAssembler& assembler, const std::vector<Index>& sources,
-                       Index n_outputs) {
+Index add_output_block(SpecAssembler& assembler, std::vector<Index> root_blocks,
+                       const InputMap& input_map, const std::vector<ExtraBranchOptions>& branches,
+                       const std::string& branches_path, Index n_outputs) {
+  std::vector<Index> sources = std::move(root_blocks);
+  for (Index last : add_extra_branches(assembler, input_map, branches, branches_path)) {
+    sources.push_back(last);
+  }
   if (n_outputs < 1) throw ConfigError("n_outputs", "must be >= 1");
   Index stage = 1;
   for (Index source : sources) stage = std::max(stage, assembler.stage(source) + 1);

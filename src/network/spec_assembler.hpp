@@ -39,8 +39,7 @@ class SpecAssembler {
 // One input block per input-map feature, in the map's order; then ontology gene -> the input
 // blocks feeding it. Throws ConfigError for a repeated feature ID or a map whose two lists differ
 // in length. Counts features feeding no ontology gene in report.features_without_genes.
-std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler,
-                                                 const Ontology& ontology,
+std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler, const Ontology& ontology,
                                                  const InputMap& input_map,
                                                  SpecBuildReport& report);
 
@@ -51,8 +50,10 @@ std::vector<Index> add_extra_branches(SpecAssembler& assembler, const InputMap& 
                                       const std::vector<ExtraBranchOptions>& branches,
                                       const std::string& path);
 
-// The output block (identity activation) one stage above every given source, fed by all of them.
-Index add_output_block(SpecAssembler& assembler, const std::vector<Index>& sources,
-                       Index n_outputs);
+// Adds the extra branches, then the output block (identity activation) one stage above every
+// source, fed by the ontology's root blocks and each branch's last block. Returns the output block.
+Index add_output_block(SpecAssembler& assembler, std::vector<Index> root_blocks,
+                       const InputMap& input_map, const std::vector<ExtraBranchOptions>& branches,
+                       const std::string& branches_path, Index n_outputs);
 
 }  // namespace ontonet::detail
