@@ -6,11 +6,10 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "network_options.hpp"
 #include "ontology_options.hpp"
 #include "ontonet/core/error.hpp"
 #include "ontonet/network/baselines.hpp"
-#include "ontonet/network/dcell_style.hpp"
-#include "ontonet/network/gennet_style.hpp"
 #include "ontonet/network/input_map_builders.hpp"
 #include "ontonet/network/model.hpp"
 #include "ontonet/network/model_io.hpp"
@@ -21,11 +20,8 @@ namespace {
 
 struct BuildArguments {
   OntologyArguments ontology;
-  std::string style = "drugcell";
-  Index neurons_per_term = 0;  // 0: the style's default
-  Index neurons_per_gene = 1;
+  NetworkArguments network;
   std::vector<std::string> channels;
-  std::uint64_t seed = 1;
   bool json = false;
   std::string dot_file;
   std::string save_file;
@@ -34,35 +30,11 @@ struct BuildArguments {
 // The features that feed the network: a GenNet topology's inputs, else one feature per gene (and
 // channel).
 InputMap make_input_map(const BuildArguments& args, const LoadedOntology& loaded) {
-  if (!loaded.input_map.empty()) {
-    std::vector<std::string> features;
-    for (const InputMapRecord& record : loaded.input_map) {
-      if (features.empty() || features.back() != record.input) features.push_back(record.input);
-    }
-    return input_map_from_records(features, loaded.input_map).map;
-  }
+  InputMap topology = topology_input_map(loaded);
+  if (!topology.feature_ids.empty()) return topology;
   const std::vector<std::string>& genes = loaded.ontology.gene_symbols();
   if (args.channels.empty()) return identity_input_map(genes);
   return channel_input_map(genes, args.channels, ChannelOrder::kGeneMajor);
-}
-
-NetworkSpec make_spec(const BuildArguments& args, const Ontology& ontology,
-                      const InputMap& input_map) {
-  if (args.style == "gennet") {
-    GenNetOptions options;
-    if (args.neurons_per_term > 0) options.neurons_per_term = args.neurons_per_term;
-    options.neurons_per_gene = args.neurons_per_gene;
-    return build_gennet_spec(ontology, input_map, options);
-  }
-  if (args.style != "drugcell" && args.style != "dcell") {
-    throw ConfigError("--style", "must be drugcell, dcell or gennet, got '" + args.style + "'");
-  }
-  DCellOptions options = args.style == "dcell" ? dcell_preset() : drugcell_preset();
-  if (args.neurons_per_term > 0) {
-    options.neurons_per_term = args.neurons_per_term;
-    options.neurons_per_gene_ratio = 0;
-  }
-  return build_dcell_spec(ontology, input_map, options);
 }
 
 nlohmann::json describe(const Model<float>& model, const NetworkSpec& shuffled) {
@@ -125,11 +97,12 @@ void print_description(std::ostream& out, const nlohmann::json& d) {
 
 void run_build(const BuildArguments& args) {
   const LoadedOntology loaded = load_ontology_from(args.ontology);
-  const NetworkSpec spec = make_spec(args, loaded.ontology, make_input_map(args, loaded));
-  const Model<float> model(spec, args.seed);
-  const nlohmann::json description = describe(model, shuffled_wiring(spec, args.seed));
+  const NetworkSpec spec =
+      make_network_spec(args.network, loaded.ontology, make_input_map(args, loaded));
+  const Model<float> model(spec, args.network.seed);
+  const nlohmann::json description = describe(model, shuffled_wiring(spec, args.network.seed));
   if (!args.dot_file.empty()) write_ontology_dot(args.dot_file, loaded.ontology, "");
-  if (!args.save_file.empty()) save_model(args.save_file, model, {{"seed", args.seed}});
+  if (!args.save_file.empty()) save_model(args.save_file, model, {{"seed", args.network.seed}});
   if (args.json) {
     std::cout << description.dump(2) << "\n";
   } else {
@@ -148,31 +121,13 @@ void add_build_command(CLI::App& app) {
       "shuffled control");
   add_ontology_options(*build, args->ontology);
 
-  const std::string network = "Network";
-  build
-      ->add_option("--style", args->style,
-                   "drugcell (6 neurons per term, tanh then batch norm, auxiliary heads 0.2), "
-                   "dcell (max(20, 0.3 x genes) neurons per term, heads 0.3) or gennet (one "
-                   "neuron per gene and term)")
-      ->capture_default_str()
-      ->group(network);
-  build
-      ->add_option("--neurons-per-term", args->neurons_per_term,
-                   "Neurons per term, overriding the style's rule (0: the style's default)")
-      ->capture_default_str()
-      ->group(network);
-  build->add_option("--neurons-per-gene", args->neurons_per_gene, "Neurons per gene (gennet)")
-      ->capture_default_str()
-      ->group(network);
+  add_network_options(*build, args->network);
   build
       ->add_option("--channels", args->channels,
                    "Input channels per gene, e.g. mutation,cndeletion,cnamplification "
                    "(default: one feature per gene)")
       ->delimiter(',')
-      ->group(network);
-  build->add_option("--seed", args->seed, "Seed of the initial weights and the shuffled control")
-      ->capture_default_str()
-      ->group(network);
+      ->group("Network");
 
   const std::string output = "Output";
   build->add_flag("--json", args->json, "Print the description as JSON")->group(output);

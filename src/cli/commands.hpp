@@ -8,5 +8,7 @@ namespace ontonet::cli {
 
 void add_inspect_command(CLI::App& app);
 void add_build_command(CLI::App& app);
+void add_train_command(CLI::App& app);
+void add_predict_command(CLI::App& app);
 
 }  // namespace ontonet::cli

@@ -58,6 +58,39 @@ std::vector<CLI::ConfigItem> JsonConfig::from_config(std::istream& input) const 
   return items;
 }
 
+nlohmann::json effective_config(const CLI::App& command, const std::vector<std::string>& left_out) {
+  nlohmann::json options = nlohmann::json::object();
+  for (const CLI::Option* option : command.get_options()) {
+    std::string key =
+        option->get_lnames().empty() ? option->get_name(false, true) : option->get_lnames().front();
+    std::replace(key.begin(), key.end(), '-', '_');
+    if (key == "help" || key.empty() ||
+        std::find(left_out.begin(), left_out.end(), key) != left_out.end()) {
+      continue;
+    }
+    if (option->get_expected_max() == 0) {  // a flag
+      options[key] = option->count() > 0;
+      continue;
+    }
+    // An option whose value is optional (--join-roots [ID]) is off unless given.
+    if (option->get_expected_min() == 0 && option->count() == 0) continue;
+    std::vector<std::string> values = option->results();
+    std::string default_text = option->get_default_str();
+    if (default_text.size() >= 2 && default_text.front() == '[' && default_text.back() == ']') {
+      default_text = default_text.substr(1, default_text.size() - 2);
+    }
+    if (values.empty() && !default_text.empty()) values = CLI::detail::split(default_text, ',');
+    if (values.empty()) continue;
+    const bool is_list = option->get_expected_max() > 1 || values.size() > 1;
+    if (is_list) {
+      options[key] = values;
+    } else {
+      options[key] = values.front();
+    }
+  }
+  return {{"schema_version", kConfigSchemaVersion}, {command.get_name(), options}};
+}
+
 void add_json_config(CLI::App& app) {
   app.config_formatter(std::make_shared<JsonConfig>());
   app.set_config("--config", "",

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 namespace ontonet::cli {
 
@@ -15,6 +18,11 @@ class JsonConfig : public CLI::Config {
                         std::string prefix) const override;
   std::vector<CLI::ConfigItem> from_config(std::istream& input) const override;
 };
+
+// The configuration a subcommand ran with, in the format --config reads: every option given on the
+// command line or in a config file, and every option with a default, so that the file repeats the
+// run even if defaults change. Options listed in `left_out` (e.g. "resume") are not written.
+nlohmann::json effective_config(const CLI::App& command, const std::vector<std::string>& left_out);
 
 // Adds --config to the application, read with JsonConfig; unknown keys are errors.
 void add_json_config(CLI::App& app);

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   ontonet::cli::add_json_config(app);
   ontonet::cli::add_inspect_command(app);
   ontonet::cli::add_build_command(app);
+  ontonet::cli::add_train_command(app);
+  ontonet::cli::add_predict_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -117,6 +117,22 @@ void check_pairing(const LineReader& reader, LayerPairing& pairing, long long no
   }
 }
 
+// Bounds input_names: a stray huge index must not allocate gigabytes. 2^26 inputs is far beyond
+// any genotype matrix GenNet trains on.
+constexpr long long kMaxInputIndex = (1LL << 26) - 1;
+
+// check_pairing has made the index <-> name pairing one-to-one, so a slot is set once.
+void name_input(const LineReader& reader, std::vector<std::string>& input_names, long long node,
+                const std::string& name) {
+  if (node > kMaxInputIndex) {
+    throw reader.error("expected a layer0_node index of at most " + std::to_string(kMaxInputIndex) +
+                       ", found " + std::to_string(node));
+  }
+  const auto index = static_cast<std::size_t>(node);
+  if (index >= input_names.size()) input_names.resize(index + 1);
+  input_names[index] = name;
+}
+
 }  // namespace
 
 GenNetTopology read_gennet_topology(const std::string& path) {
@@ -159,6 +175,7 @@ GenNetTopology read_gennet_topology(const std::string& path) {
       names[layer] = std::string(table_fields::required(reader, fields[layers[layer].name],
                                                         layers[layer].name + 1, "a name"));
       check_pairing(reader, pairings[layer], node, names[layer], k);
+      if (layer == 0) name_input(reader, topology.input_names, node, names[0]);
     }
 
     const SourceLocation location{path, reader.line_number()};

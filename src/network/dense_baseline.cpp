@@ -1,20 +1,20 @@
+// The dense baselines: their sizes (same width, equal parameters) and their NetworkSpec.
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <random>
+#include <string>
+#include <unordered_set>
 
-#include "ontonet/autodiff/ops_linear.hpp"
 #include "ontonet/core/error.hpp"
 #include "ontonet/network/baselines.hpp"
-#include "layer_ops.hpp"
+#include "spec_assembler.hpp"
 
 namespace ontonet {
 
 namespace {
 
 bool is_trunk(NeuronKind kind) {
-  return kind == NeuronKind::kGene || kind == NeuronKind::kTerm ||
-         kind == NeuronKind::kExtraBranch;
+  return kind == NeuronKind::kGene || kind == NeuronKind::kTerm || kind == NeuronKind::kExtraBranch;
 }
 
 // Parameters of the MLP whose hidden widths are `widths`.
@@ -40,15 +40,6 @@ std::vector<Index> tuned_widths(Index n_inputs, Index n_layers, Index width, Ind
   const double extra = static_cast<double>(target - at_one) / static_cast<double>(per_unit);
   widths.back() = std::max<Index>(1, 1 + static_cast<Index>(std::llround(extra)));
   return widths;
-}
-
-template <typename Scalar>
-Parameter<Scalar> uniform_parameter(const std::string& name, Index rows, Index cols,
-                                    double bound, std::mt19937_64& random) {
-  Parameter<Scalar> parameter(name, rows, cols, rows * cols);
-  std::uniform_real_distribution<double> uniform(-bound, bound);
-  for (Index i = 0; i < parameter.size(); ++i) parameter.value[i] = static_cast<Scalar>(uniform(random));
-  return parameter;
 }
 
 }  // namespace
@@ -95,8 +86,8 @@ DenseMlpShape equal_parameter_mlp(const NetworkSpec& spec, const LayerSettings& 
   for (Index width : {low, high}) {
     std::vector<Index> widths =
         tuned_widths(shape.n_inputs, n_layers, width, shape.n_outputs, batch_norm, target);
-    const Index error = std::abs(
-        count_parameters(shape.n_inputs, widths, shape.n_outputs, batch_norm) - target);
+    const Index error =
+        std::abs(count_parameters(shape.n_inputs, widths, shape.n_outputs, batch_norm) - target);
     if (best_error < 0 || error < best_error) {
       best_error = error;
       best = std::move(widths);
@@ -111,68 +102,42 @@ Index count_trainable_parameters(const DenseMlpShape& shape) {
                           shape.hidden_layer.batch_norm);
 }
 
-template <typename Scalar>
-DenseMlp<Scalar>::DenseMlp(DenseMlpShape shape, std::uint64_t seed) : shape_(std::move(shape)) {
-  if (shape_.n_inputs < 1 || shape_.n_outputs < 1) {
+NetworkSpec dense_mlp_spec(const DenseMlpShape& shape,
+                           const std::vector<std::string>& feature_ids) {
+  if (shape.n_inputs < 1 || shape.n_outputs < 1) {
     throw ConfigError("dense_mlp", "needs at least one input and one output");
   }
-  std::mt19937_64 random(seed);
-  Index previous = shape_.n_inputs;
-  std::vector<Index> widths = shape_.hidden_widths;
-  widths.push_back(shape_.n_outputs);
-  for (std::size_t l = 0; l < widths.size(); ++l) {
-    if (widths[l] < 1) throw ConfigError("dense_mlp.hidden_widths", "every width must be >= 1");
-    const std::string name = "dense" + std::to_string(l);
-    const double bound = 1.0 / std::sqrt(static_cast<double>(previous));
-    Layer layer;
-    layer.hidden = l + 1 < widths.size();
-    layer.weights = uniform_parameter<Scalar>(name + ".weights", widths[l], previous, bound, random);
-    layer.bias = uniform_parameter<Scalar>(name + ".bias", widths[l], 1, bound, random);
-    if (layer.hidden && shape_.hidden_layer.batch_norm) {
-      layer.batch_norm = std::make_unique<BatchNorm<Scalar>>(name + ".bn", widths[l]);
+  if (static_cast<Index>(feature_ids.size()) != shape.n_inputs) {
+    throw ConfigError("dense_mlp.feature_ids", "has " + std::to_string(feature_ids.size()) +
+                                                   " IDs for " + std::to_string(shape.n_inputs) +
+                                                   " inputs");
+  }
+  detail::SpecAssembler assembler;
+  std::unordered_set<std::string> seen;
+  std::vector<Index> previous;
+  for (const std::string& id : feature_ids) {
+    if (!seen.insert(id).second) {
+      throw ConfigError("dense_mlp.feature_ids", "feature ID '" + id + "' appears twice");
     }
-    layers_.push_back(std::move(layer));
-    previous = widths[l];
+    previous.push_back(assembler.add_block(NeuronKind::kInput, id, 1, 0, {}));
   }
-}
-
-template <typename Scalar>
-NodeId DenseMlp<Scalar>::forward(Tape<Scalar>& tape, NodeId x) {
-  NodeId z = x;
-  for (Layer& layer : layers_) {
-    z = ops::bias_add(tape, ops::dense_linear(tape, z, layer.weights), layer.bias);
-    if (layer.hidden) {
-      z = detail::apply_layer_settings(tape, z, shape_.hidden_layer, layer.batch_norm.get());
+  // Layer l sits at stage l, so every layer is its own level of the compiled model.
+  Index stage = 1;
+  for (std::size_t l = 0; l < shape.hidden_widths.size(); ++l, ++stage) {
+    if (shape.hidden_widths[l] < 1) {
+      throw ConfigError("dense_mlp.hidden_widths[" + std::to_string(l) + "]", "must be >= 1");
     }
+    const Index layer =
+        assembler.add_block(NeuronKind::kExtraBranch, "dense/" + std::to_string(l + 1),
+                            shape.hidden_widths[l], stage, shape.hidden_layer);
+    for (Index source : previous) assembler.connect(source, layer);
+    previous = {layer};
   }
-  return z;
+  const Index output =
+      assembler.add_block(NeuronKind::kOutput, "output", shape.n_outputs, stage,
+                          {Activation::kIdentity, false, NormOrder::kActivationThenNorm});
+  for (Index source : previous) assembler.connect(source, output);
+  return assembler.finish("dense", 0.0);
 }
-
-template <typename Scalar>
-std::vector<Parameter<Scalar>*> DenseMlp<Scalar>::parameters() {
-  std::vector<Parameter<Scalar>*> result;
-  for (Layer& layer : layers_) {
-    result.push_back(&layer.weights);
-    result.push_back(&layer.bias);
-    if (layer.batch_norm) {
-      result.push_back(&layer.batch_norm->gamma);
-      result.push_back(&layer.batch_norm->beta);
-    }
-  }
-  return result;
-}
-
-template <typename Scalar>
-Index DenseMlp<Scalar>::n_parameters() const {
-  Index count = 0;
-  for (const Layer& layer : layers_) {
-    count += layer.weights.size() + layer.bias.size();
-    if (layer.batch_norm) count += 2 * layer.batch_norm->n_features();
-  }
-  return count;
-}
-
-template class DenseMlp<float>;
-template class DenseMlp<double>;
 
 }  // namespace ontonet

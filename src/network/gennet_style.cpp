@@ -1,5 +1,8 @@
 #include "ontonet/network/gennet_style.hpp"
 
+#include <set>
+#include <string>
+
 #include "ontonet/core/error.hpp"
 #include "spec_assembler.hpp"
 
@@ -16,11 +19,24 @@ void check_options(const GenNetOptions& options) {
   if (options.n_outputs < 1) throw ConfigError("gennet.n_outputs", "must be >= 1");
 }
 
+// A topology with SNP and gene layers only (GenNet's A_to_Z example) has no term, and so no
+// annotated gene: its genes are the ones the input map names.
+Ontology genes_of_input_map(const InputMap& input_map) {
+  std::set<std::string> genes;
+  for (const std::vector<std::string>& feature_genes : input_map.feature_genes) {
+    genes.insert(feature_genes.begin(), feature_genes.end());
+  }
+  return Ontology({}, {}, {}, std::vector<std::string>(genes.begin(), genes.end()), {});
+}
+
 }  // namespace
 
-NetworkSpec build_gennet_spec(const Ontology& ontology, const InputMap& input_map,
+NetworkSpec build_gennet_spec(const Ontology& ontology_or_empty, const InputMap& input_map,
                               const GenNetOptions& options, SpecBuildReport* report) {
   check_options(options);
+  const bool genes_only = ontology_or_empty.n_terms() == 0;
+  const Ontology genes_only_ontology = genes_only ? genes_of_input_map(input_map) : Ontology();
+  const Ontology& ontology = genes_only ? genes_only_ontology : ontology_or_empty;
   SpecBuildReport counts;
   detail::SpecAssembler assembler;
   const std::vector<std::vector<Index>> gene_features =
@@ -52,8 +68,12 @@ NetworkSpec build_gennet_spec(const Ontology& ontology, const InputMap& input_ma
     if (!assembler.has_inputs(term_block[term])) ++counts.terms_without_inputs;
   }
 
+  // The roots feed the output; without terms, the genes do.
   std::vector<Index> root_blocks;
   for (TermIndex root : ontology.roots()) root_blocks.push_back(term_block[root]);
+  for (GeneIndex gene = 0; genes_only && gene < ontology.n_genes(); ++gene) {
+    if (gene_block[gene] >= 0) root_blocks.push_back(gene_block[gene]);
+  }
   detail::add_output_block(assembler, std::move(root_blocks), input_map, options.extra_branches,
                            "gennet.extra_branches", options.n_outputs);
   if (report != nullptr) *report = counts;

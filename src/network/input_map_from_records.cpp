@@ -145,4 +145,17 @@ InputMap channel_input_map(const std::vector<std::string>& genes,
   return map;
 }
 
+BuiltInputMap input_map_from_feature_names(const std::vector<std::string>& feature_ids) {
+  require_distinct_non_empty(feature_ids, "feature_ids");
+  BuiltInputMap built;
+  built.map.feature_ids = feature_ids;
+  for (const std::string& feature : feature_ids) {
+    const std::string gene = feature.substr(0, feature.find(':'));
+    built.map.feature_genes.push_back(gene.empty() ? std::vector<std::string>{}
+                                                   : std::vector<std::string>{gene});
+  }
+  finish_input_map(built.map, built.report);
+  return built;
+}
+
 }  // namespace ontonet

@@ -1,6 +1,5 @@
 // Records what LayerSettings ask of a layer after its weighted sum: the activation and, when the
-// layer has one, batch norm before or after it. Shared by the compiled model and the dense
-// baseline so both apply a setting the same way.
+// layer has one, batch norm before or after it.
 #pragma once
 
 #include "ontonet/autodiff/ops_activation.hpp"
@@ -13,10 +12,14 @@ namespace ontonet::detail {
 template <typename Scalar>
 NodeId apply_activation(Tape<Scalar>& tape, NodeId x, Activation activation) {
   switch (activation) {
-    case Activation::kIdentity: return x;
-    case Activation::kTanh: return ops::tanh(tape, x);
-    case Activation::kRelu: return ops::relu(tape, x);
-    case Activation::kSigmoid: return ops::sigmoid(tape, x);
+    case Activation::kIdentity:
+      return x;
+    case Activation::kTanh:
+      return ops::tanh(tape, x);
+    case Activation::kRelu:
+      return ops::relu(tape, x);
+    case Activation::kSigmoid:
+      return ops::sigmoid(tape, x);
   }
   ONTONET_CHECK(false, "unknown activation");
 }

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "ontonet/core/error.hpp"
-
 #include "ontonet/train/option_checks.hpp"
 
 namespace ontonet {
@@ -19,8 +18,8 @@ Adam<Scalar>::Adam(ParameterGroup<Scalar> parameters, const AdamOptions& options
   check_unit_interval(options.beta1, this->name_, "beta1");
   check_unit_interval(options.beta2, this->name_, "beta2");
   if (!(std::isfinite(options.eps) && options.eps > 0.0)) {
-    throw ConfigError(this->name_ + ".eps", "must be finite and > 0, got " +
-                                                std::to_string(options.eps));
+    throw ConfigError(this->name_ + ".eps",
+                      "must be finite and > 0, got " + std::to_string(options.eps));
   }
   first_moment_.reserve(this->parameters_.size());
   second_moment_.reserve(this->parameters_.size());
@@ -52,6 +51,14 @@ void Adam<Scalar>::step() {
     this->parameters_[i]->value.array() -=
         step_size * m / (v.sqrt() * inverse_sqrt_correction2 + eps);
   }
+}
+
+template <typename Scalar>
+std::vector<Vector<Scalar>*> Adam<Scalar>::state_buffers() {
+  std::vector<Vector<Scalar>*> buffers;
+  for (Vector<Scalar>& m : first_moment_) buffers.push_back(&m);
+  for (Vector<Scalar>& v : second_moment_) buffers.push_back(&v);
+  return buffers;
 }
 
 template class Adam<float>;

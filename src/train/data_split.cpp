@@ -7,6 +7,7 @@
 #include <random>
 
 #include "ontonet/core/error.hpp"
+#include "seeded_shuffle.hpp"
 
 namespace ontonet {
 
@@ -33,10 +34,10 @@ void check_fractions(const SplitFractions& fractions) {
     sum += values[part];
   }
   if (std::abs(sum - 1.0) > 1e-6) {
-    throw ConfigError("split.fractions",
-                      "must sum to 1, got " + std::to_string(values[0]) + " + " +
-                          std::to_string(values[1]) + " + " + std::to_string(values[2]) + " = " +
-                          std::to_string(sum));
+    throw ConfigError("split.fractions", "must sum to 1, got " + std::to_string(values[0]) + " + " +
+                                             std::to_string(values[1]) + " + " +
+                                             std::to_string(values[2]) + " = " +
+                                             std::to_string(sum));
   }
   if (values[0] == 0.0) throw ConfigError("split.fractions", "must give train a fraction > 0");
 }
@@ -77,24 +78,6 @@ void check_no_part_rounded_away(const PartSizes& sizes, const SplitFractions& fr
   }
 }
 
-// Uniform in [0, bound) without modulo bias: draws below 2^64 mod bound are rejected, so the
-// accepted range is a whole number of copies of [0, bound). Requires bound >= 1.
-std::uint64_t draw_below(std::mt19937_64& generator, std::uint64_t bound) {
-  const std::uint64_t rejected_below = (std::uint64_t{0} - bound) % bound;
-  while (true) {
-    const std::uint64_t draw = generator();
-    if (draw >= rejected_below) return draw % bound;
-  }
-}
-
-// Fisher-Yates: position i takes a uniform pick among positions 0..i, from the back.
-void shuffle_in_place(std::vector<std::size_t>& indices, std::mt19937_64& generator) {
-  for (std::size_t i = indices.size(); i > 1; --i) {
-    const std::size_t pick = static_cast<std::size_t>(draw_below(generator, i));
-    std::swap(indices[i - 1], indices[pick]);
-  }
-}
-
 // Deals `shuffled` out in order: the first sizes[0] to train, the next sizes[1] to validation,
 // the rest to test.
 void deal(const std::vector<std::size_t>& shuffled, const PartSizes& sizes, SplitIndices& split) {
@@ -114,7 +97,7 @@ void sort_parts(SplitIndices& split) {
 }  // namespace
 
 SplitIndices split_fractions(std::size_t n_samples, const SplitFractions& fractions,
-                          std::uint64_t seed) {
+                             std::uint64_t seed) {
   check_fractions(fractions);
   const PartSizes sizes = part_sizes(n_samples, fractions);
   check_no_part_rounded_away(sizes, fractions, n_samples);
@@ -131,7 +114,7 @@ SplitIndices split_fractions(std::size_t n_samples, const SplitFractions& fracti
 }
 
 SplitIndices split_fractions_stratified(const std::vector<int>& class_labels,
-                                     const SplitFractions& fractions, std::uint64_t seed) {
+                                        const SplitFractions& fractions, std::uint64_t seed) {
   check_fractions(fractions);
   std::map<int, std::vector<std::size_t>> samples_of_class;
   for (std::size_t i = 0; i < class_labels.size(); ++i) {
@@ -156,14 +139,20 @@ SplitIndices split_from_column(const std::vector<DataSplit>& parts) {
   SplitIndices split;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     switch (parts[i]) {
-      case DataSplit::kTrain: split.train.push_back(i); break;
-      case DataSplit::kValidation: split.validation.push_back(i); break;
-      case DataSplit::kTest: split.test.push_back(i); break;
+      case DataSplit::kTrain:
+        split.train.push_back(i);
+        break;
+      case DataSplit::kValidation:
+        split.validation.push_back(i);
+        break;
+      case DataSplit::kTest:
+        split.test.push_back(i);
+        break;
     }
   }
   if (split.train.empty()) {
-    throw ConfigError("split.column", "assigns no sample to train (" +
-                                          std::to_string(parts.size()) + " samples)");
+    throw ConfigError("split.column",
+                      "assigns no sample to train (" + std::to_string(parts.size()) + " samples)");
   }
   return split;
 }

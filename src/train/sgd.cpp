@@ -1,7 +1,6 @@
 #include "ontonet/train/sgd.hpp"
 
 #include "ontonet/core/error.hpp"
-
 #include "ontonet/train/option_checks.hpp"
 
 namespace ontonet {
@@ -43,6 +42,13 @@ void Sgd<Scalar>::step() {
       p -= lr * v;
     }
   }
+}
+
+template <typename Scalar>
+std::vector<Vector<Scalar>*> Sgd<Scalar>::state_buffers() {
+  std::vector<Vector<Scalar>*> buffers;
+  for (Vector<Scalar>& v : velocity_) buffers.push_back(&v);
+  return buffers;
 }
 
 template class Sgd<float>;

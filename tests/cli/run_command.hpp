@@ -18,12 +18,14 @@ struct CommandResult {
 };
 
 // `arguments` is appended to the binary's path as shell text; quote paths with spaces yourself.
-inline CommandResult run_ontonet(const std::string& arguments) {
+// With a `directory`, the command runs there (configs name files relative to the repository).
+inline CommandResult run_ontonet(const std::string& arguments, const std::string& directory = "") {
   // ctest runs tests in parallel processes: one capture file per process.
   const std::string capture = std::string(::testing::TempDir()) + "ontonet-cli-output-" +
                               std::to_string(::getpid()) + ".txt";
-  const std::string command =
-      std::string(ONTONET_BINARY) + " " + arguments + " > " + capture + " 2>&1";
+  const std::string command = (directory.empty() ? "" : "cd '" + directory + "' && ") +
+                              std::string(ONTONET_BINARY) + " " + arguments + " > " + capture +
+                              " 2>&1";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

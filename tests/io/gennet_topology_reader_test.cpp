@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "../test_support.hpp"
@@ -64,6 +65,22 @@ TEST(GenNetTopologyReader, AcceptsLeadingIndexColumnAndPaddedHeader) {
   EXPECT_EQ(topology.inputs[1].gene, "RBFOX1");
   EXPECT_TRUE(topology.ontology.terms.empty());
   EXPECT_TRUE(topology.ontology.annotations.empty());
+}
+
+TEST(GenNetTopologyReader, NamesInputsByLayer0NodeIndexLeavingGapsEmpty) {
+  ScratchDir dir("gennet");
+  const std::string path =
+      dir.write("topology.csv", kHeader + "1,3,rs4,0,A\n1,0,rs1,0,A\n1,3,rs4,1,B\n1,5,rs6,1,B\n");
+  const GenNetTopology topology = read_gennet_topology(path);
+  const std::vector<std::string> expected = {"rs1", "", "", "rs4", "", "rs6"};
+  EXPECT_EQ(topology.input_names, expected);
+}
+
+TEST(GenNetTopologyReader, RejectsHugeLayer0NodeIndex) {
+  ScratchDir dir("gennet");
+  const std::string path = dir.write("topology.csv", kHeader + "1,0,rs1,0,A\n1,67108864,rs2,0,A\n");
+  expect_input_error([&] { read_gennet_topology(path); }, path, 3,
+                     "expected a layer0_node index of at most 67108863, found 67108864");
 }
 
 TEST(GenNetTopologyReader, NotesUnknownColumns) {
@@ -245,6 +262,9 @@ TEST(GenNetTopologyReader, ReadsGenNetExamplesWithExactCounts) {
     EXPECT_EQ(counts.n_layers, example.counts.n_layers);
     EXPECT_TRUE(topology.ontology.edges.empty());
     EXPECT_TRUE(topology.ontology.notes.empty());
+    // Every example names layer0_node 0..99 once each.
+    ASSERT_EQ(topology.input_names.size(), 100u);
+    EXPECT_EQ(std::count(topology.input_names.begin(), topology.input_names.end(), ""), 0);
   }
 }
 
@@ -253,6 +273,8 @@ TEST(GenNetTopologyReader, TrimsPaddedNamesOfRegressionExample) {
       read_gennet_topology(test::shared_data("gennet/example_regression/topology.csv"));
   EXPECT_EQ(topology.inputs[0].input, "SNP0");
   EXPECT_EQ(topology.inputs[0].gene, "HERC2");
+  EXPECT_EQ(topology.input_names[0], "SNP0");
+  EXPECT_EQ(topology.input_names[99], "SNP99");
   ASSERT_EQ(topology.ontology.terms.size(), 2u);
   EXPECT_EQ(topology.ontology.terms[0].id, "Path1");
   EXPECT_EQ(topology.ontology.annotations[0].term, "Path1");

@@ -1,13 +1,17 @@
+#include "ontonet/network/baselines.hpp"
+
 #include <gtest/gtest.h>
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 #include "network_fixtures.hpp"
-#include "ontonet/network/baselines.hpp"
+#include "ontonet/core/error.hpp"
 #include "ontonet/network/dcell_style.hpp"
 #include "ontonet/network/gennet_style.hpp"
+#include "ontonet/network/model.hpp"
 
 namespace ontonet {
 namespace {
@@ -24,6 +28,19 @@ std::vector<Index> in_degrees(const NetworkSpec& spec) {
   return degrees;
 }
 
+std::vector<std::string> feature_names(Index n) {
+  std::vector<std::string> ids;
+  for (Index i = 0; i < n; ++i) ids.push_back("f" + std::to_string(i));
+  return ids;
+}
+
+Index compiled_parameters(const DenseMlpShape& shape) {
+  const NetworkSpec spec = dense_mlp_spec(shape, feature_names(shape.n_inputs));
+  EXPECT_NO_THROW(validate_network_spec(spec));
+  EXPECT_EQ(count_trainable_parameters(spec), count_trainable_parameters(shape));
+  return Model<float>(spec, 1).n_parameters();
+}
+
 TEST(DenseBaseline, SameWidthMlpHasOneHiddenLayerPerTrunkStage) {
   GenNetOptions options;
   options.neurons_per_gene = 2;
@@ -35,9 +52,9 @@ TEST(DenseBaseline, SameWidthMlpHasOneHiddenLayerPerTrunkStage) {
   EXPECT_EQ(shape.hidden_widths, (std::vector<Index>{12, 9, 6, 3}));
   EXPECT_EQ(shape.n_inputs, 14);
   EXPECT_EQ(shape.n_outputs, 1);
-  const DenseMlp<float> mlp(shape, 1);
-  EXPECT_EQ(mlp.n_parameters(), count_trainable_parameters(shape));
-  EXPECT_EQ(count_trainable_parameters(shape), 14 * 12 + 12 + 12 * 9 + 9 + 9 * 6 + 6 + 6 * 3 + 3 + 3 + 1);
+  EXPECT_EQ(compiled_parameters(shape), count_trainable_parameters(shape));
+  EXPECT_EQ(count_trainable_parameters(shape),
+            14 * 12 + 12 + 12 * 9 + 9 + 9 * 6 + 6 + 6 * 3 + 3 + 3 + 1);
 }
 
 TEST(DenseBaseline, EqualParameterMlpIsWithinOnePercentOfDrugCell) {
@@ -51,18 +68,168 @@ TEST(DenseBaseline, EqualParameterMlpIsWithinOnePercentOfDrugCell) {
   EXPECT_EQ(shape.hidden_widths.size(), same_width_mlp(spec, hidden).hidden_widths.size());
   EXPECT_LT(std::abs(static_cast<double>(dense - constrained)) / static_cast<double>(constrained),
             0.01);
-  const DenseMlp<float> mlp(shape, 2);
-  EXPECT_EQ(mlp.n_parameters(), dense);
+  EXPECT_EQ(compiled_parameters(shape), dense);
 }
 
-TEST(DenseBaseline, ForwardGivesOneRowPerOutput) {
-  const DenseMlpShape shape{5, {4, 3}, 2, {Activation::kTanh, true, NormOrder::kActivationThenNorm}};
-  DenseMlp<double> mlp(shape, 3);
+TEST(DenseMlpSpec, HasInputsOneBlockPerHiddenLayerAndAnIdentityOutput) {
+  const LayerSettings relu{Activation::kRelu, true, NormOrder::kNormThenActivation};
+  const DenseMlpShape shape{3, {4, 2}, 2, relu};
+  const NetworkSpec spec = dense_mlp_spec(shape, {"a", "b", "c"});
+  ASSERT_NO_THROW(validate_network_spec(spec));
+  EXPECT_EQ(spec.style, "dense");
+  ASSERT_EQ(spec.blocks.size(), 6u);
+  for (std::size_t b = 0; b < 3; ++b) {
+    EXPECT_EQ(spec.blocks[b].kind, NeuronKind::kInput);
+    EXPECT_EQ(spec.blocks[b].entity, std::string(1, static_cast<char>('a' + b)));
+  }
+  EXPECT_EQ(spec.blocks[3].kind, NeuronKind::kExtraBranch);
+  EXPECT_EQ(spec.blocks[3].entity, "dense/1");
+  EXPECT_EQ(spec.blocks[3].stage, 1);
+  EXPECT_EQ(spec.blocks[3].n_neurons, 4);
+  EXPECT_EQ(spec.blocks[3].settings, relu);
+  EXPECT_EQ(spec.blocks[4].entity, "dense/2");
+  EXPECT_EQ(spec.blocks[4].stage, 2);
+  EXPECT_EQ(spec.blocks[5].kind, NeuronKind::kOutput);
+  EXPECT_EQ(spec.blocks[5].entity, "output");
+  EXPECT_EQ(spec.blocks[5].stage, 3);
+  EXPECT_EQ(spec.blocks[5].settings.activation, Activation::kIdentity);
+  EXPECT_FALSE(spec.blocks[5].settings.batch_norm);
+  EXPECT_EQ(spec.n_inputs(), 3);
+  EXPECT_EQ(spec.n_outputs(), 2);
+  // Neurons: inputs 0-2, layer 1 3-6, layer 2 7-8, output 9-10; all-to-all between layers.
+  EXPECT_EQ(spec.edges.size(), 3u * 4u + 4u * 2u + 2u * 2u);
+  EXPECT_EQ(spec.edges.front(), (NeuronEdge{0, 3}));
+  EXPECT_EQ(spec.edges.back(), (NeuronEdge{8, 10}));
+  EXPECT_EQ(count_trainable_parameters(spec), count_trainable_parameters(shape));
+
+  const Model<float> model(spec, 5);
+  ASSERT_EQ(model.levels().size(), 3u);
+  EXPECT_EQ(model.n_parameters(), count_trainable_parameters(shape));
+}
+
+TEST(DenseMlpSpec, WithoutHiddenLayersIsALinearModel) {
+  const NetworkSpec spec = dense_mlp_spec({2, {}, 1, {}}, {"x", "y"});
+  ASSERT_NO_THROW(validate_network_spec(spec));
+  ASSERT_EQ(spec.blocks.size(), 3u);
+  EXPECT_EQ(spec.blocks[2].stage, 1);
+  EXPECT_EQ(spec.edges, (std::vector<NeuronEdge>{{0, 2}, {1, 2}}));
+  EXPECT_EQ(Model<float>(spec, 1).n_parameters(), 3);
+}
+
+TEST(DenseMlpSpec, ModelForwardEqualsAHandComputedMlpWithTheSameWeights) {
+  const LayerSettings hidden{Activation::kTanh, true, NormOrder::kActivationThenNorm};
+  const DenseMlpShape shape{5, {4, 3}, 2, hidden};
+  Model<double> model(dense_mlp_spec(shape, feature_names(5)), 3);
+  ASSERT_EQ(model.levels().size(), 3u);
+  // Our own weights, biases and batch-norm parameters, written into the compiled levels.
+  std::vector<Eigen::MatrixXd> weights;
+  std::vector<Eigen::VectorXd> biases;
+  std::vector<Eigen::VectorXd> gammas;
+  std::vector<Eigen::VectorXd> betas;
+  Index n_in = 5;
+  for (std::size_t l = 0; l < 3; ++l) {
+    ModelLevel<double>& level = model.levels()[l];
+    const auto seed = static_cast<std::uint64_t>(100 + 10 * l);
+    // All-to-all: the CSR order of the level's weights is row-major [n_out, n_in].
+    const Matrix<double> w = test::random_normal<double>(level.n_neurons, n_in, seed);
+    ASSERT_EQ(level.weights.size(), w.size());
+    level.weights.value = Eigen::Map<const Vector<double>>(w.data(), w.size());
+    weights.emplace_back(w);
+    biases.emplace_back(test::random_normal<double>(level.n_neurons, 1, seed + 1));
+    level.bias.value = biases.back();
+    if (level.batch_norm) {
+      gammas.emplace_back(
+          (test::random_normal<double>(level.n_neurons, 1, seed + 2).array() * 0.3 + 1.0).matrix());
+      betas.emplace_back(test::random_normal<double>(level.n_neurons, 1, seed + 3));
+      level.batch_norm->gamma.value = gammas.back();
+      level.batch_norm->beta.value = betas.back();
+    }
+    n_in = level.n_neurons;
+  }
+  ASSERT_EQ(gammas.size(), 2u);  // the hidden layers only
+  const Matrix<double> x = test::random_normal<double>(5, 6, 4);
+
+  // x: [5, 6]; per hidden layer h = batch_norm(tanh(W h + b)) over the batch (training mode,
+  // biased variance, epsilon 1e-5); output W h + b.
+  Eigen::MatrixXd h = x;
+  for (std::size_t l = 0; l < 2; ++l) {
+    Eigen::MatrixXd z = ((weights[l] * h).colwise() + biases[l]).array().tanh().matrix();
+    const Eigen::VectorXd mean = z.rowwise().mean();
+    z.colwise() -= mean;
+    const Eigen::VectorXd variance = z.array().square().rowwise().mean();
+    for (Index r = 0; r < z.rows(); ++r) {
+      z.row(r) = z.row(r) / std::sqrt(variance[r] + 1e-5) * gammas[l][r];
+      z.row(r).array() += betas[l][r];
+    }
+    h = z;
+  }
+  const Eigen::MatrixXd expected = (weights[2] * h).colwise() + biases[2];
+
   Tape<double> tape;
-  const NodeId y = mlp.forward(tape, tape.input(test::random_normal<double>(5, 4, 4)));
-  EXPECT_EQ(tape.value(y).rows(), 2);
-  EXPECT_EQ(tape.value(y).cols(), 4);
-  EXPECT_EQ(mlp.parameters().size(), 2u * 3u + 2u * 2u);  // weights, biases; 2 batch norms
+  const ModelOutputs outputs = model.forward(tape, x);
+  const Matrix<double>& y = tape.value(outputs.output);
+  ASSERT_EQ(y.rows(), 2);
+  ASSERT_EQ(y.cols(), 6);
+  EXPECT_LT((Eigen::MatrixXd(y) - expected).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_FALSE(outputs.has_auxiliary);
+}
+
+TEST(DenseMlpSpec, ModelGradientsMatchFiniteDifferences) {
+  const DenseMlpShape shape{
+      3, {4, 3}, 2, {Activation::kTanh, true, NormOrder::kNormThenActivation}};
+  Model<double> model(dense_mlp_spec(shape, feature_names(3)), 7);
+  const Matrix<double> x = test::random_normal<double>(3, 5, 8);
+  const Matrix<double> y = test::random_normal<double>(2, 5, 9);
+  Tape<double> tape;
+  const auto loss_value = [&] {
+    tape.reset();
+    return tape.value(model.loss(tape, model.forward(tape, x), y, LossKind::kMse))(0, 0);
+  };
+  for (Parameter<double>* p : model.parameters()) p->zero_grad();
+  tape.reset();
+  tape.backward(model.loss(tape, model.forward(tape, x), y, LossKind::kMse));
+  int checked = 0;
+  for (Parameter<double>* p : model.parameters()) {
+    const Vector<double> analytic = p->grad;
+    for (Index k = 0; k < p->size(); ++k) {
+      const double saved = p->value[k];
+      p->value[k] = saved + 1e-6;
+      const double up = loss_value();
+      p->value[k] = saved - 1e-6;
+      const double down = loss_value();
+      p->value[k] = saved;
+      const double numeric = (up - down) / 2e-6;
+      // Relative above 1e-3, absolute below (a bias in front of batch norm has derivative 0).
+      EXPECT_LT(std::abs(analytic[k] - numeric) /
+                    std::max({std::abs(analytic[k]), std::abs(numeric), 1e-3}),
+                1e-6)
+          << p->name << "[" << k << "]";
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, count_trainable_parameters(shape));
+}
+
+TEST(DenseMlpSpec, RejectsFeatureIdsThatDoNotMatchTheShape) {
+  try {
+    dense_mlp_spec({3, {2}, 1, {}}, {"a", "b"});
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.path(), "dense_mlp.feature_ids");
+    EXPECT_NE(std::string(error.what()).find("2 IDs for 3 inputs"), std::string::npos);
+  }
+  try {
+    dense_mlp_spec({2, {2}, 1, {}}, {"a", "a"});
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("'a' appears twice"), std::string::npos);
+  }
+  try {
+    dense_mlp_spec({2, {2, 0}, 1, {}}, {"a", "b"});
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.path(), "dense_mlp.hidden_widths[1]");
+  }
 }
 
 TEST(ShuffledWiring, KeepsEveryInDegreeAndRedrawsSources) {

@@ -13,9 +13,9 @@ namespace ontonet {
 namespace {
 
 const NeuronBlock& find_block(const NetworkSpec& spec, NeuronKind kind, const std::string& entity) {
-  const auto found = std::find_if(spec.blocks.begin(), spec.blocks.end(), [&](const NeuronBlock& b) {
-    return b.kind == kind && b.entity == entity;
-  });
+  const auto found =
+      std::find_if(spec.blocks.begin(), spec.blocks.end(),
+                   [&](const NeuronBlock& b) { return b.kind == kind && b.entity == entity; });
   EXPECT_NE(found, spec.blocks.end()) << entity;
   return *found;
 }
@@ -76,6 +76,22 @@ TEST(GenNetStyle, WiresFeaturesGenesDirectAnnotationsAndTermsAcrossHeights) {
   EXPECT_FALSE(r.settings.batch_norm);
 }
 
+TEST(GenNetStyle, WithoutTermsFeedsEveryMappedGeneToTheOutput) {
+  const NetworkSpec spec =
+      build_gennet_spec(Ontology(), test::multi_channel_map(), GenNetOptions{});
+  EXPECT_NO_THROW(validate_network_spec(spec));
+  const NeuronBlock& g3 = find_block(spec, NeuronKind::kGene, "g3");
+  EXPECT_EQ(sources_of(spec, g3),
+            (std::set<std::string>{"input:g3_mut", "input:g3_del", "input:snp34"}));
+  // Six hand-made genes and the gene only snp_elsewhere names; no term.
+  EXPECT_EQ(std::count_if(spec.blocks.begin(), spec.blocks.end(),
+                          [](const NeuronBlock& b) { return b.kind == NeuronKind::kGene; }),
+            7);
+  EXPECT_EQ(sources_of(spec, find_block(spec, NeuronKind::kOutput, "output")),
+            (std::set<std::string>{"gene:g1", "gene:g2", "gene:g3", "gene:g4", "gene:g5", "gene:g6",
+                                   "gene:unknown_gene"}));
+}
+
 TEST(DCellStyle, FeedsTermsFromChildrenAndEveryChannelOfDirectGenes) {
   const DCellOptions options = drugcell_preset();
   const NetworkSpec spec =
@@ -85,9 +101,9 @@ TEST(DCellStyle, FeedsTermsFromChildrenAndEveryChannelOfDirectGenes) {
   EXPECT_EQ(d.stage, 1);
   EXPECT_EQ(d.n_neurons, 6);
   EXPECT_TRUE(d.settings.batch_norm);
-  EXPECT_EQ(sources_of(spec, d), (std::set<std::string>{"input:g3_mut", "input:g3_del",
-                                                        "input:g4_mut", "input:g4_del",
-                                                        "input:snp34"}));
+  EXPECT_EQ(sources_of(spec, d),
+            (std::set<std::string>{"input:g3_mut", "input:g3_del", "input:g4_mut", "input:g4_del",
+                                   "input:snp34"}));
   // snp34 feeds two of D's genes but is one edge per neuron: 5 sources.
   EXPECT_EQ(in_degree(spec, d.first_neuron), 5);
   const NeuronBlock& a = find_block(spec, NeuronKind::kTerm, "A");
@@ -120,9 +136,9 @@ TEST(DCellStyle, SizesTermsByTheDCellRuleOnPropagatedGenes) {
   DCellOptions options = dcell_preset();
   options.min_neurons_per_term = 2;
   options.neurons_per_gene_ratio = 0.5;
-  const NetworkSpec spec = build_dcell_spec(
-      test::hand_made_ontology(), test::gene_identity_map({"g1", "g2", "g3", "g4", "g5", "g6"}),
-      options);
+  const NetworkSpec spec =
+      build_dcell_spec(test::hand_made_ontology(),
+                       test::gene_identity_map({"g1", "g2", "g3", "g4", "g5", "g6"}), options);
   // R holds all 6 genes: ceil(0.5 * 6) = 3; C holds 2: max(2, 1) = 2; A holds g1..g5: 3.
   EXPECT_EQ(find_block(spec, NeuronKind::kTerm, "R").n_neurons, 3);
   EXPECT_EQ(find_block(spec, NeuronKind::kTerm, "C").n_neurons, 2);
@@ -135,13 +151,14 @@ TEST(DCellStyle, SizesTermsByTheDCellRuleOnPropagatedGenes) {
 TEST(DCellStyle, JoinsExtraBranchWithRootsAtTheOutput) {
   DCellOptions options = drugcell_preset();
   options.extra_branches.push_back({"drug", {"fp0", "fp1", "fp2"}, {4, 2}, {}});
-  const NetworkSpec spec = build_dcell_spec(
-      test::hand_made_ontology(), test::gene_identity_map({"g1", "g2", "g3", "g4", "g5", "g6"}),
-      options);
+  const NetworkSpec spec =
+      build_dcell_spec(test::hand_made_ontology(),
+                       test::gene_identity_map({"g1", "g2", "g3", "g4", "g5", "g6"}), options);
   EXPECT_EQ(spec.n_inputs(), 9);
   EXPECT_EQ(spec.blocks[6].entity, "fp0");  // branch columns follow the input map's
   const NeuronBlock& layer1 = find_block(spec, NeuronKind::kExtraBranch, "drug/1");
-  EXPECT_EQ(sources_of(spec, layer1), (std::set<std::string>{"input:fp0", "input:fp1", "input:fp2"}));
+  EXPECT_EQ(sources_of(spec, layer1),
+            (std::set<std::string>{"input:fp0", "input:fp1", "input:fp2"}));
   const NeuronBlock& layer2 = find_block(spec, NeuronKind::kExtraBranch, "drug/2");
   EXPECT_EQ(layer2.stage, 2);
   EXPECT_EQ(sources_of(spec, find_block(spec, NeuronKind::kOutput, "output")),
@@ -166,8 +183,9 @@ TEST(StyleBuilders, DrugCellOntologyGivesOneTermBlockPerTermInLevelOrder) {
       ontology, test::gene_identity_map(ontology.gene_symbols()), drugcell_preset());
   EXPECT_NO_THROW(validate_network_spec(spec));
   EXPECT_EQ(spec.n_inputs(), 3008);
-  const auto n_terms = std::count_if(spec.blocks.begin(), spec.blocks.end(),
-                                     [](const NeuronBlock& b) { return b.kind == NeuronKind::kTerm; });
+  const auto n_terms =
+      std::count_if(spec.blocks.begin(), spec.blocks.end(),
+                    [](const NeuronBlock& b) { return b.kind == NeuronKind::kTerm; });
   EXPECT_EQ(static_cast<std::size_t>(n_terms), ontology.n_terms());
   EXPECT_EQ(spec.n_neurons(), 3008 + 6 * static_cast<Index>(ontology.n_terms()) +
                                   2 * static_cast<Index>(ontology.n_terms()) + 1);

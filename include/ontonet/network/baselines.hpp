@@ -1,10 +1,11 @@
 // Baselines and controls derived from a transparent network's spec, to tell what the ontology's
 // wiring adds over an unconstrained or a randomly wired network of the same size.
 //
-// Dense baselines are plain MLPs: the data matrix's inputs, hidden layers each fully connected to
-// the one before, then the outputs (identity). Their hidden layers mirror the spec's trunk: one
-// hidden layer per stage that holds gene, term or extra-branch neurons, as wide as that stage
-// (inputs, outputs and auxiliary heads are not trunk). Two sizes:
+// Dense baselines are plain MLPs, built as NetworkSpecs (dense_mlp_spec) and trained as Models:
+// the data matrix's inputs, hidden layers each fully connected to the one before, then the
+// outputs (identity). Their hidden layers mirror the spec's trunk: one hidden layer per stage that
+// holds gene, term or extra-branch neurons, as wide as that stage (inputs, outputs and auxiliary
+// heads are not trunk). Two sizes:
 //  - same width: exactly those widths;
 //  - equal parameters: the same number of hidden layers, all of one width w except the last,
 //    whose width is then tuned so that the MLP's trainable parameter count comes as close as it
@@ -22,11 +23,9 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
+#include <string>
 #include <vector>
 
-#include "ontonet/autodiff/ops_normalization.hpp"
-#include "ontonet/autodiff/tape.hpp"
 #include "ontonet/network/network_spec.hpp"
 
 namespace ontonet {
@@ -47,34 +46,16 @@ DenseMlpShape equal_parameter_mlp(const NetworkSpec& spec, const LayerSettings& 
 // Weights, biases and batch-norm gamma and beta of the MLP.
 Index count_trainable_parameters(const DenseMlpShape& shape);
 
-// A dense MLP on the tape: dense_linear + bias_add per layer, hidden layers with the shape's
-// settings, the output layer identity. Weights uniform in [-1/sqrt(fan_in), 1/sqrt(fan_in)].
-// Move-only for the same reason as Model.
-template <typename Scalar>
-class DenseMlp {
- public:
-  DenseMlp(DenseMlpShape shape, std::uint64_t seed);
-  DenseMlp(DenseMlp&&) noexcept = default;
-  DenseMlp& operator=(DenseMlp&&) noexcept = default;
-  DenseMlp(const DenseMlp&) = delete;
-  DenseMlp& operator=(const DenseMlp&) = delete;
-
-  const DenseMlpShape& shape() const { return shape_; }
-  // x: [n_inputs, batch] -> [n_outputs, batch].
-  NodeId forward(Tape<Scalar>& tape, NodeId x);
-  std::vector<Parameter<Scalar>*> parameters();
-  Index n_parameters() const;
-
- private:
-  struct Layer {
-    Parameter<Scalar> weights;  // [n_out, n_in] row-major
-    Parameter<Scalar> bias;     // [n_out, 1]
-    std::unique_ptr<BatchNorm<Scalar>> batch_norm;
-    bool hidden = true;
-  };
-  DenseMlpShape shape_;
-  std::vector<Layer> layers_;
-};
+// The dense MLP of `shape` as a NetworkSpec (style "dense"), so that it compiles into a Model
+// and trains, saves and predicts like every other network: one input block per feature ID (kind
+// input, in the given order), then hidden layer l = 1 .. hidden_widths.size() as one block of
+// kind extra_branch, entity "dense/<l>", stage l and the shape's hidden_layer settings, every
+// neuron fed by every neuron of the layer before (the inputs for l = 1); then the block "output"
+// (kind output, n_outputs neurons, identity, stage = hidden layers + 1) fed by the last layer.
+// count_trainable_parameters of the spec equals count_trainable_parameters(shape).
+// Throws ConfigError("dense_mlp...", ...) when feature_ids.size() != shape.n_inputs, a feature ID
+// repeats, there is no input or no output, or a hidden width is < 1.
+NetworkSpec dense_mlp_spec(const DenseMlpShape& shape, const std::vector<std::string>& feature_ids);
 
 // See the header comment for the exact rules.
 NetworkSpec shuffled_wiring(const NetworkSpec& spec, std::uint64_t seed);

@@ -4,6 +4,8 @@
 // children of different heights receives them directly, without copy neurons, so a term at height
 // h sits at stage h + 2 (inputs 0, genes 1). All roots feed one output block. Every gene and term
 // has k neurons (default 1), fully connected block to block; tanh by default, no batch norm.
+// An ontology without terms (a topology of SNP and gene layers only) gives SNP -> gene -> output,
+// with a gene neuron for every gene the input map names.
 #pragma once
 
 #include <vector>

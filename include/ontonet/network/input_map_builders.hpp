@@ -56,6 +56,11 @@ BuiltInputMap input_map_from_feature_table(const std::vector<std::string>& featu
 // (ConfigError "genes").
 InputMap identity_input_map(const std::vector<std::string>& genes);
 
+// Features that name their gene: "TP53" or "TP53:mutation" (the gene is the text before the first
+// ':') feeds TP53, as the matrix and NeST-VNN loaders name them. Feature IDs must be distinct and
+// non-empty (ConfigError "feature_ids").
+BuiltInputMap input_map_from_feature_names(const std::vector<std::string>& feature_ids);
+
 // Order of the "GENE:channel" features of channel_input_map.
 enum class ChannelOrder {
   kChannelMajor,  // all genes of channel 1, then all genes of channel 2, ... (P-NET's stacking)

@@ -32,6 +32,11 @@ class Adam : public Optimizer<Scalar> {
   // Number of step() calls so far (t in the formula above).
   long steps_taken() const { return steps_taken_; }
 
+  // m of every parameter, then v of every parameter.
+  std::vector<Vector<Scalar>*> state_buffers() override;
+  long step_count() const override { return steps_taken_; }
+  void set_step_count(long steps) override { steps_taken_ = steps; }
+
  protected:
   // For AdamW, which names itself in its errors.
   Adam(ParameterGroup<Scalar> parameters, const AdamOptions& options, std::string name);

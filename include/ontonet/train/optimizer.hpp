@@ -5,6 +5,8 @@
 // The learning rate is changed from outside between steps, by a schedule or by the training loop.
 #pragma once
 
+#include <vector>
+
 #include "ontonet/train/parameter_group.hpp"
 
 namespace ontonet {
@@ -29,6 +31,13 @@ class Optimizer {
   double learning_rate() const { return learning_rate_; }
 
   const ParameterGroup<Scalar>& parameters() const { return parameters_; }
+
+  // What a checkpoint must keep so that the next step() after a restore is exactly the one an
+  // uninterrupted run would take: every per-parameter state buffer (momentum, moments), in a fixed
+  // order, and the number of steps taken. Stateless optimizers have neither.
+  virtual std::vector<Vector<Scalar>*> state_buffers() { return {}; }
+  virtual long step_count() const { return 0; }
+  virtual void set_step_count(long /*steps*/) {}
   const std::string& name() const { return name_; }
 
  protected:

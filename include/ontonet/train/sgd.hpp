@@ -4,9 +4,9 @@
 //   v <- momentum * v + g
 //   p <- p - lr * (g + momentum * v)   with Nesterov
 //   p <- p - lr * v                     without
-// This is PyTorch's form, not Sutskever's (v <- momentum * v - lr * g): the learning rate multiplies
-// the velocity instead of living inside it, so changing lr mid-run rescales the whole step at once.
-// With momentum 0 both reduce to p <- p - lr * g.
+// This is PyTorch's form, not Sutskever's (v <- momentum * v - lr * g): the learning rate
+// multiplies the velocity instead of living inside it, so changing lr mid-run rescales the whole
+// step at once. With momentum 0 both reduce to p <- p - lr * g.
 #pragma once
 
 #include <vector>
@@ -30,6 +30,8 @@ class Sgd : public Optimizer<Scalar> {
   Sgd(ParameterGroup<Scalar> parameters, const SgdOptions& options);
 
   void step() override;
+  // The velocity of every parameter.
+  std::vector<Vector<Scalar>*> state_buffers() override;
 
  private:
   SgdOptions options_;

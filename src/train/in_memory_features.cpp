@@ -1,0 +1,64 @@
+#include "in_memory_features.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "ontonet/core/error.hpp"
+
+namespace ontonet {
+
+InMemoryFeatures::InMemoryFeatures(const SampleValues& values,
+                                   const std::vector<std::size_t>& columns,
+                                   std::vector<std::size_t> sample_rows,
+                                   const FeatureScaling& scaling)
+    : feature_ids_(scaling.feature_ids), sample_rows_(std::move(sample_rows)) {
+  ONTONET_CHECK(columns.size() == scaling.size(), "one scaling entry per selected column");
+  const Index n_rows = values.rows();
+  for (std::size_t row : sample_rows_) {
+    ONTONET_CHECK(row < static_cast<std::size_t>(n_rows), "sample row outside the matrix");
+  }
+  for (std::size_t column : columns) {
+    ONTONET_CHECK(column < static_cast<std::size_t>(values.cols()), "column outside the matrix");
+  }
+  processed_.resize(n_rows, static_cast<Index>(columns.size()));
+  for (Index r = 0; r < n_rows; ++r) {
+    const float* in = values.row(r).data();
+    float* out = processed_.row(r).data();
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const float x = in[columns[k]];
+      out[k] = ((std::isnan(x) ? scaling.fill[k] : x) - scaling.center[k]) / scaling.scale[k];
+    }
+  }
+}
+
+void InMemoryFeatures::fill(const std::vector<std::size_t>& rows, Matrix<float>& x) const {
+  x.resize(processed_.cols(), static_cast<Index>(rows.size()));
+  fill_block(rows, x.data());
+}
+
+void InMemoryFeatures::fill_block(const std::vector<std::size_t>& rows, float* out) const {
+  const std::size_t batch = rows.size();
+  const auto n_features = static_cast<std::size_t>(processed_.cols());
+  for (std::size_t row : rows)
+    ONTONET_CHECK(row < sample_rows_.size(), "sample outside the source");
+  // A transpose of the batch's rows, in blocks of features: each sample's block is one contiguous
+  // read, and the block's [kBlock, batch] slice of `out` stays in the L1 cache while it is
+  // written column by column.
+  constexpr std::size_t kBlock = 32;
+  for (std::size_t first = 0; first < n_features; first += kBlock) {
+    const std::size_t end = std::min(first + kBlock, n_features);
+    for (std::size_t j = 0; j < batch; ++j) {
+      const float* in = processed_.row(static_cast<Index>(sample_rows_[rows[j]])).data();
+      for (std::size_t f = first; f < end; ++f) out[f * batch + j] = in[f];
+    }
+  }
+}
+
+std::vector<std::size_t> identity_indices(std::size_t n) {
+  std::vector<std::size_t> indices(n);
+  std::iota(indices.begin(), indices.end(), std::size_t{0});
+  return indices;
+}
+
+}  // namespace ontonet

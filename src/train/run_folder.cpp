@@ -1,0 +1,104 @@
+#include "ontonet/train/run_folder.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <iomanip>
+#include <set>
+#include <sstream>
+
+#include "ontonet/core/atomic_file.hpp"
+#include "ontonet/core/error.hpp"
+
+namespace ontonet {
+
+namespace {
+
+std::string format_number(double value) {
+  if (std::isnan(value)) return "NA";
+  std::ostringstream out;
+  out << std::setprecision(9) << value;
+  return out.str();
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  write_file_atomically(path, [&](std::ostream& out) { out << text; });
+}
+
+}  // namespace
+
+RunFolder::RunFolder(std::string path) : path_(std::move(path)) {
+  std::error_code error;
+  std::filesystem::create_directories(path_, error);
+  if (error || !std::filesystem::is_directory(path_)) {
+    throw InputError(path_, 0, "expected a run folder that can be created: " + error.message());
+  }
+}
+
+std::string RunFolder::file(const std::string& name) const {
+  return (std::filesystem::path(path_) / name).string();
+}
+
+void RunFolder::write_json(const std::string& name, const nlohmann::json& json) const {
+  write_text(file(name), json.dump(2) + "\n");
+}
+
+void RunFolder::write_log(const std::vector<EpochRecord>& history) const {
+  std::set<std::string> metric_names;
+  for (const EpochRecord& record : history) {
+    for (const auto& [name, value] : record.validation) metric_names.insert(name);
+  }
+  metric_names.erase("loss");  // already the validation_loss column
+  std::ostringstream out;
+  out << "epoch\ttrain_loss\tvalidation_loss";
+  for (const std::string& name : metric_names) out << "\tvalidation_" << name;
+  out << "\tlearning_rate\tseconds\tsamples_per_second\tbest\n";
+  for (const EpochRecord& record : history) {
+    out << record.epoch << '\t' << format_number(record.train_loss) << '\t'
+        << format_number(record.validation_loss);
+    for (const std::string& name : metric_names) {
+      const auto found = record.validation.find(name);
+      out << '\t' << format_number(found == record.validation.end() ? std::nan("") : found->second);
+    }
+    out << '\t' << format_number(record.learning_rate) << '\t' << format_number(record.seconds)
+        << '\t' << format_number(record.samples_per_second) << '\t' << (record.best ? 1 : 0)
+        << '\n';
+  }
+  write_text(file("log.tsv"), out.str());
+}
+
+void RunFolder::write_predictions(const TrainingSet& data, const Matrix<float>& outputs) const {
+  ONTONET_CHECK(outputs.cols() == static_cast<Index>(data.sample_ids.size()),
+                "one output column per sample");
+  std::vector<const char*> split_of(data.sample_ids.size(), "none");
+  for (std::size_t i : data.splits.train) split_of[i] = "train";
+  for (std::size_t i : data.splits.validation) split_of[i] = "validation";
+  for (std::size_t i : data.splits.test) split_of[i] = "test";
+  std::ostringstream out;
+  out << "sample\tsplit\ttarget\toutput";
+  for (Index k = 1; k < outputs.rows(); ++k) out << "\toutput_" << k;
+  if (data.task == TaskKind::kBinary) out << "\tprobability";
+  out << '\n';
+  for (std::size_t i = 0; i < data.sample_ids.size(); ++i) {
+    const Index c = static_cast<Index>(i);
+    out << data.sample_ids[i] << '\t' << split_of[i] << '\t' << format_number(data.targets(0, c));
+    for (Index k = 0; k < outputs.rows(); ++k) out << '\t' << format_number(outputs(k, c));
+    if (data.task == TaskKind::kBinary) {
+      out << '\t' << format_number(1.0 / (1.0 + std::exp(-static_cast<double>(outputs(0, c)))));
+    }
+    out << '\n';
+  }
+  write_text(file("predictions.tsv"), out.str());
+}
+
+nlohmann::json metrics_json(const std::map<std::string, MetricSet>& metrics) {
+  nlohmann::json json = nlohmann::json::object();
+  for (const auto& [split, values] : metrics) {
+    json[split] = nlohmann::json::object();
+    for (const auto& [name, value] : values) {
+      json[split][name] = std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value);
+    }
+  }
+  return json;
+}
+
+}  // namespace ontonet
