@@ -26,5 +26,26 @@ echo "== 2. compile it into a DrugCell-style network, with dense baselines and a
 "$ontonet" build --config configs/example_build.json --json > "$out/build.json.tmp"
 mv "$out/build.json.tmp" "$out/build.json"
 
+echo "== 3. train it on the example cohort (simulated expression of the 39 genes, 800 samples),"
+echo "      with early stopping, next to ridge regression on the same inputs and splits"
+"$ontonet" train --config configs/example_train.json --out "$out/ontology" --progress lines |
+  tee "$out/train_ontology.txt"
+
+echo "== 4. train the unconstrained dense baseline (an MLP as wide as the network's stages)"
+"$ontonet" train --config configs/example_train.json --architecture dense --linear-baseline=false \
+  --out "$out/dense" --progress lines | tee "$out/train_dense.txt"
+
+echo "== 5. side by side: test-split metrics of the three models"
+for model in ontology dense; do
+  grep -A3 "^$model network" "$out/train_$model.txt" | grep -E "network|test"
+done
+grep -A3 "^ridge" "$out/train_ontology.txt" | grep -E "ridge|test"
+
+echo "== 6. predict with the saved model, as on a new cohort"
+"$ontonet" predict --model "$out/ontology/model.onm" --data-format matrix \
+  --matrix ontologies/example/example_expression.tsv \
+  --phenotypes ontologies/example/example_phenotypes.tsv --target-column phenotype \
+  --covariates age --out "$out/predictions.tsv"
+
 echo "== outputs in $out"
 ls -l "$out"

@@ -7,8 +7,6 @@
 
 namespace ontonet::cli {
 
-namespace {
-
 OntologyFilter make_filter(const OntologyArguments& args) {
   OntologyFilter filter;
   if (!args.genes_file.empty()) filter.gene_universe = read_gene_list(args.genes_file);
@@ -18,8 +16,6 @@ OntologyFilter make_filter(const OntologyArguments& args) {
   filter.prune_empty = !args.keep_empty;
   return filter;
 }
-
-}  // namespace
 
 void add_ontology_options(CLI::App& command, OntologyArguments& args) {
   command

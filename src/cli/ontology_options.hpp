@@ -26,6 +26,9 @@ struct OntologyArguments {
 // Adds the ONTOLOGY positional and the Input, Reading, Validation and Filters option groups.
 void add_ontology_options(CLI::App& command, OntologyArguments& args);
 
+// The filters the options ask for (gene universe, term sizes, redundancy, empty terms).
+OntologyFilter make_filter(const OntologyArguments& args);
+
 // Reads, validates and filters the ontology the options name.
 LoadedOntology load_ontology_from(const OntologyArguments& args);
 

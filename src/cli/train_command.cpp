@@ -39,6 +39,7 @@ struct TrainArguments {
   std::string out;
   bool resume = false;
   bool linear_baseline = false;
+  bool genes_from_data = false;
   std::string progress = "auto";
 };
 
@@ -98,6 +99,25 @@ NetworkSpec make_spec(const TrainArguments& args, const LoadedOntology& loaded,
                     "must be ontology, dense or shuffled, got '" + args.architecture + "'");
 }
 
+// DrugCell's practice: the ontology keeps only the genes the data measures, so that terms are sized
+// (and filtered by --min-genes) by what the network can see.
+void restrict_to_data_genes(const TrainArguments& args, const TrainingSet& data,
+                            LoadedOntology& loaded) {
+  OntologyFilter filter = make_filter(args.ontology);
+  std::vector<std::string> genes;
+  for (const std::vector<std::string>& feature_genes :
+       input_map_from_feature_names(genetic_features(data)).map.feature_genes) {
+    genes.insert(genes.end(), feature_genes.begin(), feature_genes.end());
+  }
+  filter.gene_universe = genes;
+  FilterReport report;
+  loaded.ontology = apply_filter(loaded.ontology, filter, report);
+  std::cout << "ontology     restricted to the data's genes: " << loaded.ontology.n_terms()
+            << " terms, " << loaded.ontology.n_genes() << " genes";
+  for (const auto& [reason, count] : report.dropped) std::cout << "; " << count << " " << reason;
+  std::cout << "\n";
+}
+
 void print_metrics(const std::string& label, const std::map<std::string, MetricSet>& metrics,
                    TaskKind task) {
   const std::vector<const char*> names =
@@ -120,8 +140,7 @@ void print_metrics(const std::string& label, const std::map<std::string, MetricS
 
 void run_train(const TrainArguments& args, const CLI::App& command) {
   if (args.out.empty()) throw ConfigError("--out", "the run folder is required");
-  OntologyArguments ontology_args = args.ontology;
-  const LoadedOntology loaded = load_ontology_from(ontology_args);
+  LoadedOntology loaded = load_ontology_from(args.ontology);
   DataOptions data_options = resolve_data_options(args.data);
   if (data_options.topology.empty() && !loaded.input_map.empty()) {
     data_options.topology = args.ontology.files.ontology;
@@ -134,6 +153,7 @@ void run_train(const TrainArguments& args, const CLI::App& command) {
             << data.n_covariates << " covariates); task " << task_kind_name(data.task) << "\n";
   for (const std::string& note : data.notes) std::cout << "note         " << note << "\n";
 
+  if (args.genes_from_data) restrict_to_data_genes(args, data, loaded);
   const NetworkSpec spec = make_spec(args, loaded, data);
   Model<float> model(spec, args.network.seed);
   std::cout << "network      " << args.architecture << " (" << args.network.style
@@ -230,6 +250,11 @@ void add_train_command(CLI::App& app) {
                    "feature<TAB>gene table wiring data features to genes (default: a GenNet "
                    "topology's own wiring, else features named GENE or GENE:channel)")
       ->group("Network");
+  train
+      ->add_flag("--genes-from-data", args->genes_from_data,
+                 "Restrict the ontology to the genes the data's features name (GENE or "
+                 "GENE:channel), before --min-genes and the other filters")
+      ->group("Filters");
   add_data_options(*train, args->data, false);
 
   const std::string training = "Training";

@@ -5,11 +5,11 @@
 #include <map>
 #include <random>
 
+#include "layer_ops.hpp"
 #include "ontonet/autodiff/losses.hpp"
 #include "ontonet/autodiff/ops_linear.hpp"
 #include "ontonet/autodiff/ops_structure.hpp"
 #include "ontonet/core/error.hpp"
-#include "layer_ops.hpp"
 
 namespace ontonet {
 
@@ -71,7 +71,8 @@ void initialize_weights(ModelLevel<Scalar>& level, std::mt19937_64& random) {
     if (begin == end) continue;  // no input: the bias stays 0
     const double bound = 1.0 / std::sqrt(static_cast<double>(end - begin));
     std::uniform_real_distribution<double> uniform(-bound, bound);
-    for (Index k = begin; k < end; ++k) level.weights.value[k] = static_cast<Scalar>(uniform(random));
+    for (Index k = begin; k < end; ++k)
+      level.weights.value[k] = static_cast<Scalar>(uniform(random));
     level.bias.value[row] = static_cast<Scalar>(uniform(random));
   }
 }
@@ -86,8 +87,10 @@ template <typename Scalar>
 NodeId loss_of(Tape<Scalar>& tape, NodeId predictions, const Matrix<Scalar>& targets,
                LossKind kind) {
   switch (kind) {
-    case LossKind::kMse: return ops::mse_loss(tape, predictions, targets);
-    case LossKind::kBceWithLogits: return ops::bce_with_logits_loss(tape, predictions, targets);
+    case LossKind::kMse:
+      return ops::mse_loss(tape, predictions, targets);
+    case LossKind::kBceWithLogits:
+      return ops::bce_with_logits_loss(tape, predictions, targets);
   }
   ONTONET_CHECK(false, "unknown loss kind");
 }
@@ -98,7 +101,8 @@ template <typename Scalar>
 Model<Scalar>::Model(NetworkSpec spec, std::uint64_t seed) : spec_(std::move(spec)) {
   const Index n_blocks = static_cast<Index>(spec_.blocks.size());
   Index block = 0;
-  while (block < n_blocks && spec_.blocks[static_cast<std::size_t>(block)].kind == NeuronKind::kInput) {
+  while (block < n_blocks &&
+         spec_.blocks[static_cast<std::size_t>(block)].kind == NeuronKind::kInput) {
     ++block;
   }
   ONTONET_CHECK(spec_.edges.empty() || spec_.edges.front().to >= spec_.n_inputs(),
@@ -111,8 +115,8 @@ Model<Scalar>::Model(NetworkSpec spec, std::uint64_t seed) : spec_(std::move(spe
                                         spec_.blocks[static_cast<std::size_t>(end)])) {
       ++end;
     }
-    levels_.push_back(make_level<Scalar>(spec_, block, end, static_cast<Index>(levels_.size()),
-                                         edge_cursor));
+    levels_.push_back(
+        make_level<Scalar>(spec_, block, end, static_cast<Index>(levels_.size()), edge_cursor));
     initialize_weights(levels_.back(), random);
     block = end;
   }
@@ -120,10 +124,9 @@ Model<Scalar>::Model(NetworkSpec spec, std::uint64_t seed) : spec_(std::move(spe
   for (const NeuronBlock& b : spec_.blocks) {
     if (b.kind != NeuronKind::kAuxiliaryOutput) continue;
     if (b.n_neurons != spec_.n_outputs()) {
-      throw ConfigError("network_spec.blocks", "auxiliary head of " + b.entity + " has " +
-                                                   std::to_string(b.n_neurons) +
-                                                   " neurons, the output has " +
-                                                   std::to_string(spec_.n_outputs()));
+      throw ConfigError("network_spec.blocks",
+                        "auxiliary head of " + b.entity + " has " + std::to_string(b.n_neurons) +
+                            " neurons, the output has " + std::to_string(spec_.n_outputs()));
     }
     ++n_auxiliary_blocks_;
     for (Index unit = 0; unit < b.n_neurons; ++unit) auxiliary_units_.push_back(unit);
@@ -217,8 +220,24 @@ NodeId Model<Scalar>::loss(Tape<Scalar>& tape, const ModelOutputs& outputs,
   }
   // A loss over all heads averages over their rows; the heads' losses are to be summed.
   const NodeId heads_loss = loss_of(tape, outputs.auxiliary, head_targets, kind);
-  const auto weight = static_cast<Scalar>(spec_.aux_loss_weight * static_cast<double>(n_auxiliary_blocks_));
+  const auto weight =
+      static_cast<Scalar>(spec_.aux_loss_weight * static_cast<double>(n_auxiliary_blocks_));
   return ops::add(tape, main_loss, ops::scale(tape, heads_loss, weight));
+}
+
+template <typename Scalar>
+void Model<Scalar>::set_output_bias(const std::vector<Scalar>& bias) {
+  ONTONET_CHECK(static_cast<Index>(bias.size()) == output_rows_.count, "one bias per output");
+  Vector<Scalar>& output = levels_[static_cast<std::size_t>(output_rows_.level)].bias.value;
+  for (Index unit = 0; unit < output_rows_.count; ++unit) {
+    output[output_rows_.begin + unit] = bias[static_cast<std::size_t>(unit)];
+  }
+  if (n_auxiliary_blocks_ == 0) return;
+  Vector<Scalar>& heads = levels_[static_cast<std::size_t>(auxiliary_rows_.level)].bias.value;
+  for (std::size_t r = 0; r < auxiliary_units_.size(); ++r) {
+    heads[auxiliary_rows_.begin + static_cast<Index>(r)] =
+        bias[static_cast<std::size_t>(auxiliary_units_[r])];
+  }
 }
 
 template <typename Scalar>
@@ -291,24 +310,23 @@ void Model<Scalar>::load_weight_blocks(const NamedBlocks& blocks) {
   }
   std::size_t used = 0;
   for (std::size_t l = 0; l < levels_.size(); ++l) {
-    visit_named_vectors(levels_[l], static_cast<Index>(l),
-                        [&](const std::string& name, Vector<Scalar>& values) {
-      const auto found = by_name.find(name);
-      if (found == by_name.end()) {
-        throw ConfigError("model.weights", "missing block '" + name + "'");
-      }
-      const std::vector<float>& source = *found->second;
-      if (static_cast<Index>(source.size()) != values.size()) {
-        throw ConfigError("model.weights", "block '" + name + "' has " +
-                                               std::to_string(source.size()) +
-                                               " values, the network needs " +
-                                               std::to_string(values.size()));
-      }
-      for (std::size_t i = 0; i < source.size(); ++i) {
-        values[static_cast<Index>(i)] = static_cast<Scalar>(source[i]);
-      }
-      ++used;
-    });
+    visit_named_vectors(
+        levels_[l], static_cast<Index>(l), [&](const std::string& name, Vector<Scalar>& values) {
+          const auto found = by_name.find(name);
+          if (found == by_name.end()) {
+            throw ConfigError("model.weights", "missing block '" + name + "'");
+          }
+          const std::vector<float>& source = *found->second;
+          if (static_cast<Index>(source.size()) != values.size()) {
+            throw ConfigError("model.weights",
+                              "block '" + name + "' has " + std::to_string(source.size()) +
+                                  " values, the network needs " + std::to_string(values.size()));
+          }
+          for (std::size_t i = 0; i < source.size(); ++i) {
+            values[static_cast<Index>(i)] = static_cast<Scalar>(source[i]);
+          }
+          ++used;
+        });
   }
   if (used != blocks.size()) {
     throw ConfigError("model.weights", std::to_string(blocks.size() - used) +

@@ -105,6 +105,24 @@ std::vector<std::size_t> batch_starts(std::size_t n, std::size_t batch_size) {
   return starts;
 }
 
+// Per output: the training targets' mean (regression) or the logit of their base rate (binary),
+// clamped away from 0 and 1.
+std::vector<float> starting_output_bias(const TrainingSet& data) {
+  std::vector<float> bias(static_cast<std::size_t>(data.targets.rows()));
+  for (Index row = 0; row < data.targets.rows(); ++row) {
+    double sum = 0.0;
+    for (std::size_t i : data.splits.train) sum += data.targets(row, static_cast<Index>(i));
+    const double mean = sum / static_cast<double>(data.splits.train.size());
+    if (data.task == TaskKind::kBinary) {
+      const double rate = std::min(std::max(mean, 1e-6), 1.0 - 1e-6);
+      bias[static_cast<std::size_t>(row)] = static_cast<float>(std::log(rate / (1.0 - rate)));
+    } else {
+      bias[static_cast<std::size_t>(row)] = static_cast<float>(mean);
+    }
+  }
+  return bias;
+}
+
 class Loop {
  public:
   Loop(Model<float>& model, const TrainingSet& data, const TrainOptions& options,
@@ -200,6 +218,8 @@ TrainingResult train_model(Model<float>& model, const TrainingSet& data,
   LoopState state;
   if (checkpoint.resume) {
     state = read_checkpoint(checkpoint.path, fingerprint, model, loop.optimizer());
+  } else {
+    model.set_output_bias(starting_output_bias(data));
   }
   const bool has_validation = !data.splits.validation.empty();
   const bool early_stopping = has_validation && options.patience > 0;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -41,6 +42,31 @@ TEST(Trainer, ClassifiesTheSignOfTheSignal) {
   const TrainingResult result = train_model(model, data, quick_options(30));
   EXPECT_GT(result.metrics.at("test").at("auroc"), 0.9);
   EXPECT_GT(result.metrics.at("validation").at("accuracy"), 0.8);
+}
+
+TEST(Trainer, StartsTheOutputsAtTheTrainingMean) {
+  TrainingSet data = test::synthetic_training_set(200, TaskKind::kRegression);
+  data.targets.array() += 5.0f;
+  double mean = 0.0;
+  for (std::size_t i : data.splits.train) mean += data.targets(0, static_cast<Index>(i));
+  mean /= static_cast<double>(data.splits.train.size());
+  // With a learning rate of ~0 the outputs stay where they started.
+  TrainOptions options = quick_options(1);
+  options.optimizer = "sgd";
+  options.momentum = 0.0;
+  options.learning_rate = 1e-12;
+  Model<float> model = test::hand_made_model(1);
+  train_model(model, data, options);
+  const ModelLevel<float>& output_level =
+      model.levels()[static_cast<std::size_t>(model.level_of(model.spec().n_neurons() - 1))];
+  const NeuronBlock& output =
+      *std::find_if(model.spec().blocks.begin(), model.spec().blocks.end(),
+                    [](const NeuronBlock& b) { return b.kind == NeuronKind::kOutput; });
+  const ModelLevel<float>& level =
+      model.levels()[static_cast<std::size_t>(model.level_of(output.first_neuron))];
+  EXPECT_NEAR(level.bias.value[output.first_neuron - level.first_neuron], mean, 1e-5);
+  // The auxiliary heads (the last level) start there too.
+  EXPECT_NEAR(output_level.bias.value.mean(), mean, 1e-5);
 }
 
 TEST(Trainer, SameSeedGivesBitwiseIdenticalWeights) {

@@ -34,15 +34,15 @@ enum class LossKind { kMse, kBceWithLogits };
 
 template <typename Scalar>
 struct ModelLevel {
-  Index first_block = 0;   // the spec's blocks [first_block, end_block)
+  Index first_block = 0;  // the spec's blocks [first_block, end_block)
   Index end_block = 0;
   Index first_neuron = 0;  // buffer rows [first_neuron, first_neuron + n_neurons)
   Index n_neurons = 0;
   Index stage = 0;
   LayerSettings settings;
-  SparsePattern pattern;         // [n_neurons, first_neuron]
-  Parameter<Scalar> weights;     // pattern.nnz() values, CSR order
-  Parameter<Scalar> bias;        // [n_neurons, 1]
+  SparsePattern pattern;                          // [n_neurons, first_neuron]
+  Parameter<Scalar> weights;                      // pattern.nnz() values, CSR order
+  Parameter<Scalar> bias;                         // [n_neurons, 1]
   std::unique_ptr<BatchNorm<Scalar>> batch_norm;  // null unless settings.batch_norm
 };
 
@@ -83,6 +83,11 @@ class Model {
   // the sum taken as one loss over all heads times their number. targets: [n_outputs, batch].
   NodeId loss(Tape<Scalar>& tape, const ModelOutputs& outputs, const Matrix<Scalar>& targets,
               LossKind kind) const;
+
+  // Sets the bias of every output neuron, and of every auxiliary head predicting the same output
+  // unit, to bias[unit] (one value per output). A trainer starts the outputs at the target's mean
+  // (or base-rate logit) this way, so early epochs learn the signal rather than the offset.
+  void set_output_bias(const std::vector<Scalar>& bias);
 
   // Every trainable Parameter, level by level: weights, bias, then batch-norm gamma and beta.
   std::vector<Parameter<Scalar>*> parameters();

@@ -13,6 +13,10 @@
 // (main plus weighted auxiliary heads) plus the L2 penalty on the weights; an L1 penalty, when set,
 // is applied as a proximal step after each optimizer step so that weights reach exactly zero.
 //
+// A fresh run first sets the output biases (and the auxiliary heads') to the training targets'
+// mean, or for a binary task to the logit of the training base rate, so that the first epochs learn
+// the signal rather than the offset.
+//
 // "Best" is the lowest validation loss (the task's loss on the main output); without a validation
 // split every epoch is best, i.e. the last weights are kept, and early stopping is off.
 #pragma once
