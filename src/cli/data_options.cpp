@@ -41,8 +41,14 @@ void add_data_options(CLI::App& command, DataArguments& args, bool for_predictio
   command.add_option("--sample-column", o.sample_column, "Phenotype file: sample ID column")
       ->capture_default_str()
       ->group(data);
-  command.add_option("--target-column", o.target_column, "Phenotype file: the target column")
+  command
+      .add_option("--target-column", o.target_column,
+                  "Phenotype file: the target column (survival: the time column)")
       ->capture_default_str()
+      ->group(data);
+  command
+      .add_option("--event-column", o.event_column,
+                  "Phenotype file, survival: the event column (1/true = event, 0/false = censored)")
       ->group(data);
   command
       .add_option("--covariates", o.covariates,
@@ -75,7 +81,11 @@ void add_data_options(CLI::App& command, DataArguments& args, bool for_predictio
   command.add_option("--split-seed", o.split_seed, "Seed of the split")
       ->capture_default_str()
       ->group(data);
-  command.add_option("--task", args.task, "regression (MSE) or binary (cross-entropy on a logit)")
+  command
+      .add_option("--task", args.task,
+                  "regression (MSE), binary (cross-entropy on a logit), multiclass (softmax "
+                  "cross-entropy over the labels) or survival (Cox partial likelihood; needs "
+                  "--event-column)")
       ->capture_default_str()
       ->group(data);
   command
@@ -109,6 +119,7 @@ nlohmann::json data_options_json(const DataOptions& o) {
           {"sample_column", o.sample_column},
           {"target_column", o.target_column},
           {"covariates", o.covariates},
+          {"event_column", o.event_column},
           {"task", task_kind_name(o.task)},
           {"standardize", o.standardization == Standardization::kZScore ? "zscore" : "none"}};
 }

@@ -31,7 +31,7 @@ void add_network_options(CLI::App& command, NetworkArguments& args) {
 }
 
 NetworkSpec make_network_spec(const NetworkArguments& args, const Ontology& ontology,
-                              const InputMap& input_map,
+                              const InputMap& input_map, Index n_outputs,
                               const std::vector<ExtraBranchOptions>& branches,
                               SpecBuildReport* report) {
   if (args.style == "gennet") {
@@ -39,6 +39,7 @@ NetworkSpec make_network_spec(const NetworkArguments& args, const Ontology& onto
     if (args.neurons_per_term > 0) options.neurons_per_term = args.neurons_per_term;
     options.neurons_per_gene = args.neurons_per_gene;
     options.extra_branches = branches;
+    options.n_outputs = n_outputs;
     return build_gennet_spec(ontology, input_map, options, report);
   }
   if (args.style != "drugcell" && args.style != "dcell") {
@@ -50,6 +51,7 @@ NetworkSpec make_network_spec(const NetworkArguments& args, const Ontology& onto
     options.neurons_per_gene_ratio = 0;
   }
   options.extra_branches = branches;
+  options.n_outputs = n_outputs;
   return build_dcell_spec(ontology, input_map, options, report);
 }
 

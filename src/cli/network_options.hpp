@@ -28,7 +28,7 @@ void add_network_options(CLI::App& command, NetworkArguments& args);
 // and the given extra branches (covariates). Throws ConfigError("--style", ...) for an unknown
 // style.
 NetworkSpec make_network_spec(const NetworkArguments& args, const Ontology& ontology,
-                              const InputMap& input_map,
+                              const InputMap& input_map, Index n_outputs = 1,
                               const std::vector<ExtraBranchOptions>& branches = {},
                               SpecBuildReport* report = nullptr);
 

@@ -12,6 +12,7 @@
 #include "ontonet/core/atomic_file.hpp"
 #include "ontonet/core/error.hpp"
 #include "ontonet/network/model_io.hpp"
+#include "ontonet/train/prediction_table.hpp"
 #include "ontonet/train/run_folder.hpp"
 #include "ontonet/train/task_metrics.hpp"
 #include "ontonet/train/trainer.hpp"
@@ -45,19 +46,11 @@ TaskKind model_task(const nlohmann::json& metadata, const std::string& path) {
 }
 
 void write_predictions(const std::string& path, const PredictionInputs& inputs,
-                       const Matrix<float>& outputs, TaskKind task) {
+                       const Matrix<float>& outputs, TaskKind task,
+                       const std::vector<std::string>& class_labels) {
   std::ostringstream out;
-  out << std::setprecision(9) << "sample\toutput";
-  if (task == TaskKind::kBinary) out << "\tprobability";
-  if (inputs.targets.size() > 0) out << "\ttarget";
-  out << "\n";
-  for (std::size_t i = 0; i < inputs.sample_ids.size(); ++i) {
-    const Index c = static_cast<Index>(i);
-    out << inputs.sample_ids[i] << '\t' << outputs(0, c);
-    if (task == TaskKind::kBinary) out << '\t' << 1.0 / (1.0 + std::exp(-double(outputs(0, c))));
-    if (inputs.targets.size() > 0) out << '\t' << inputs.targets(0, c);
-    out << "\n";
-  }
+  write_prediction_table(
+      out, {&inputs.sample_ids, nullptr, &inputs.targets, &outputs, task, &class_labels});
   const std::string text = out.str();
   write_file_atomically(path, [&](std::ostream& stream) { stream << text; });
 }
@@ -77,7 +70,8 @@ void run_predict(const PredictArguments& args) {
   std::vector<std::size_t> rows(inputs.sample_ids.size());
   for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
   const Matrix<float> outputs = predict_outputs(loaded.model, *inputs.features, rows);
-  write_predictions(args.out, inputs, outputs, task);
+  const auto class_labels = loaded.metadata.value("class_labels", std::vector<std::string>{});
+  write_predictions(args.out, inputs, outputs, task, class_labels);
   std::cout << "predictions  " << rows.size() << " samples -> " << args.out << "\n";
   if (inputs.targets.size() == 0) return;
   const MetricSet metrics = task_metrics(task, inputs.targets, outputs);

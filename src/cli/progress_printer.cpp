@@ -12,13 +12,8 @@ namespace ontonet::cli {
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-ProgressPrinter::ProgressPrinter(const RunFolder& folder, std::string label, Index epochs, bool bar,
-                                 std::vector<EpochRecord> history)
-    : folder_(folder),
-      label_(std::move(label)),
-      epochs_(epochs),
-      bar_(bar),
-      history_(std::move(history)) {}
+ProgressPrinter::ProgressPrinter(const RunFolder& folder, std::string label, Index epochs, bool bar)
+    : folder_(folder), label_(std::move(label)), epochs_(epochs), bar_(bar) {}
 
 void ProgressPrinter::on_batch(Index epoch, Index batch, Index n_batches, double loss,
                                double samples_per_second) {
@@ -36,7 +31,8 @@ void ProgressPrinter::on_batch(Index epoch, Index batch, Index n_batches, double
   bar_drawn_ = true;
 }
 
-void ProgressPrinter::on_epoch(const EpochRecord& record) {
+void ProgressPrinter::on_epoch(const std::vector<EpochRecord>& history) {
+  const EpochRecord& record = history.back();
   if (bar_drawn_) {
     std::cerr << "\r" << std::string(96, ' ') << "\r" << std::flush;
     bar_drawn_ = false;
@@ -46,7 +42,7 @@ void ProgressPrinter::on_epoch(const EpochRecord& record) {
        << std::setprecision(5) << record.train_loss;
   if (!std::isnan(record.validation_loss)) {
     line << "  validation loss " << std::setw(10) << record.validation_loss;
-    for (const char* name : {"pearson", "auroc"}) {
+    for (const char* name : {"pearson", "auroc", "c_index"}) {
       const auto found = record.validation.find(name);
       if (found != record.validation.end())
         line << "  " << name << " " << std::setw(7) << found->second;
@@ -56,8 +52,7 @@ void ProgressPrinter::on_epoch(const EpochRecord& record) {
        << static_cast<long long>(record.samples_per_second) << " samples/s"
        << (record.best ? "  *" : "");
   std::cout << line.str() << std::endl;
-  history_.push_back(record);
-  folder_.write_log(history_);
+  folder_.write_log(history);
 }
 
 }  // namespace ontonet::cli

@@ -14,13 +14,12 @@ namespace ontonet::cli {
 
 class ProgressPrinter : public TrainingObserver {
  public:
-  // `history` is the run's history so far (non-empty when resuming); `label` prefixes the lines.
-  ProgressPrinter(const RunFolder& folder, std::string label, Index epochs, bool bar,
-                  std::vector<EpochRecord> history);
+  // `label` prefixes the lines.
+  ProgressPrinter(const RunFolder& folder, std::string label, Index epochs, bool bar);
 
   void on_batch(Index epoch, Index batch, Index n_batches, double loss,
                 double samples_per_second) override;
-  void on_epoch(const EpochRecord& record) override;
+  void on_epoch(const std::vector<EpochRecord>& history) override;
 
  private:
   const RunFolder& folder_;
@@ -29,7 +28,6 @@ class ProgressPrinter : public TrainingObserver {
   bool bar_;
   bool bar_drawn_ = false;
   std::chrono::steady_clock::time_point last_draw_;
-  std::vector<EpochRecord> history_;
 };
 
 // True when stderr is a terminal.

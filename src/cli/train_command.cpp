@@ -75,7 +75,7 @@ NetworkSpec make_spec(const TrainArguments& args, const LoadedOntology& loaded,
   const BuiltInputMap input_map = make_input_map(args, loaded, data);
   SpecBuildReport report;
   NetworkSpec spec = make_network_spec(args.network, loaded.ontology, input_map.map,
-                                       covariate_branch(data), &report);
+                                       n_model_outputs(data), covariate_branch(data), &report);
   const std::size_t n_features = input_map.map.feature_ids.size();
   const std::size_t n_wired = n_features - static_cast<std::size_t>(report.features_without_genes);
   std::cout << "input map    " << n_wired << " of " << n_features
@@ -120,10 +120,10 @@ void restrict_to_data_genes(const TrainArguments& args, const TrainingSet& data,
 
 void print_metrics(const std::string& label, const std::map<std::string, MetricSet>& metrics,
                    TaskKind task) {
-  const std::vector<const char*> names =
-      task == TaskKind::kRegression
-          ? std::vector<const char*>{"loss", "r2", "pearson", "spearman"}
-          : std::vector<const char*>{"loss", "auroc", "auprc", "accuracy", "balanced_accuracy"};
+  std::vector<const char*> names{"loss", "auroc", "auprc", "accuracy", "balanced_accuracy"};
+  if (task == TaskKind::kRegression) names = {"loss", "r2", "pearson", "spearman"};
+  if (task == TaskKind::kMulticlass) names = {"loss", "auroc", "accuracy", "balanced_accuracy"};
+  if (task == TaskKind::kSurvival) names = {"loss", "c_index"};
   const auto width = [](const char* name) { return std::max<int>(10, std::strlen(name) + 2); };
   std::cout << std::left << std::setw(22) << label << std::right;
   for (const char* name : names) std::cout << std::setw(width(name)) << name;
@@ -163,10 +163,9 @@ void run_train(const TrainArguments& args, const CLI::App& command) {
   TrainOptions train = args.train;
   train.seed = args.network.seed;
   const RunFolder folder(args.out);
-  if (!args.resume) folder.write_json("config.json", effective_config(command, {"resume"}));
-  std::vector<EpochRecord> history;
+  folder.write_json("config.json", effective_config(command, {"resume"}));
   const bool bar = args.progress == "bar" || (args.progress == "auto" && stderr_is_terminal());
-  ProgressPrinter printer(folder, args.architecture, train.epochs, bar, {});
+  ProgressPrinter printer(folder, args.architecture, train.epochs, bar);
   const TrainingResult result =
       train_model(model, data, train, {folder.file("checkpoint.onm"), args.resume}, &printer);
   folder.write_log(result.history);
@@ -183,7 +182,12 @@ void run_train(const TrainArguments& args, const CLI::App& command) {
             << (result.stopped_early ? " (stopped early)" : "") << "\n";
   print_metrics(args.architecture + " network", result.metrics, data.task);
   std::optional<LinearBaselineResult> linear;
-  if (args.linear_baseline) {
+  const bool linear_task = data.task == TaskKind::kRegression || data.task == TaskKind::kBinary;
+  if (args.linear_baseline && !linear_task) {
+    std::cout << "note         no linear baseline for a " << task_kind_name(data.task)
+              << " task (ridge and logistic regression cover regression and binary)\n";
+  }
+  if (args.linear_baseline && linear_task) {
     linear = fit_linear_baseline(data, {});
     std::ostringstream label;
     label << linear->model << " (penalty " << linear->penalty << ")";
@@ -205,11 +209,10 @@ void run_train(const TrainArguments& args, const CLI::App& command) {
   std::vector<std::size_t> all(data.sample_ids.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   folder.write_predictions(data, predict_outputs(model, *data.features, all));
-  const nlohmann::json metadata = {{"task", task_kind_name(data.task)},
-                                   {"data", data_options_json(data_options)},
-                                   {"topology", data_options.topology},
-                                   {"n_covariates", data.n_covariates},
-                                   {"preprocessing", data.preprocessing}};
+  const nlohmann::json metadata = {
+      {"task", task_kind_name(data.task)},       {"class_labels", data.class_labels},
+      {"data", data_options_json(data_options)}, {"topology", data_options.topology},
+      {"n_covariates", data.n_covariates},       {"preprocessing", data.preprocessing}};
   nlohmann::json model_metadata = metadata;
   model_metadata["architecture"] = args.architecture;
   model_metadata["best_epoch"] = result.best_epoch;
@@ -243,6 +246,7 @@ void add_train_command(CLI::App& app) {
       ->add_option("--architecture", args->architecture,
                    "ontology (the transparent network), dense (an MLP as wide as its stages) or "
                    "shuffled (same in-degrees, random wiring)")
+      ->check(CLI::IsMember({"ontology", "dense", "shuffled"}))
       ->capture_default_str()
       ->group("Network");
   train
@@ -305,6 +309,7 @@ void add_train_command(CLI::App& app) {
                  "run would have")
       ->group(output);
   train->add_option("--progress", args->progress, "auto (a bar on a terminal), bar, lines")
+      ->check(CLI::IsMember({"auto", "bar", "lines"}))
       ->capture_default_str()
       ->group(output);
 

@@ -91,6 +91,19 @@ NodeId loss_of(Tape<Scalar>& tape, NodeId predictions, const Matrix<Scalar>& tar
       return ops::mse_loss(tape, predictions, targets);
     case LossKind::kBceWithLogits:
       return ops::bce_with_logits_loss(tape, predictions, targets);
+    case LossKind::kSoftmaxCrossEntropy: {
+      ONTONET_CHECK(targets.rows() == 1, "softmax targets are one row of class indices");
+      std::vector<Index> classes(static_cast<std::size_t>(targets.cols()));
+      for (Index b = 0; b < targets.cols(); ++b) {
+        classes[static_cast<std::size_t>(b)] = static_cast<Index>(targets(0, b));
+      }
+      return ops::softmax_cross_entropy_loss(tape, predictions, classes);
+    }
+    case LossKind::kCox: {
+      ONTONET_CHECK(targets.rows() == 2, "Cox targets are a time row and an event row");
+      return ops::cox_partial_likelihood_loss(tape, predictions, Vector<Scalar>(targets.row(0)),
+                                              Vector<Scalar>(targets.row(1)));
+    }
   }
   ONTONET_CHECK(false, "unknown loss kind");
 }
@@ -213,6 +226,18 @@ NodeId Model<Scalar>::loss(Tape<Scalar>& tape, const ModelOutputs& outputs,
                            const Matrix<Scalar>& targets, LossKind kind) const {
   const NodeId main_loss = loss_of(tape, outputs.output, targets, kind);
   if (!outputs.has_auxiliary || spec_.aux_loss_weight == 0.0) return main_loss;
+  if (kind == LossKind::kSoftmaxCrossEntropy || kind == LossKind::kCox) {
+    const Index n_outputs = output_rows_.count;
+    NodeId heads_loss{};
+    for (Index head = 0; head < n_auxiliary_blocks_; ++head) {
+      const NodeId head_loss =
+          loss_of(tape, ops::slice_rows(tape, outputs.auxiliary, head * n_outputs, n_outputs),
+                  targets, kind);
+      heads_loss = head == 0 ? head_loss : ops::add(tape, heads_loss, head_loss);
+    }
+    return ops::add(tape, main_loss,
+                    ops::scale(tape, heads_loss, static_cast<Scalar>(spec_.aux_loss_weight)));
+  }
   // [n_aux_blocks * n_outputs, batch]: each head's rows repeat the targets.
   Matrix<Scalar> head_targets(static_cast<Index>(auxiliary_units_.size()), targets.cols());
   for (std::size_t r = 0; r < auxiliary_units_.size(); ++r) {

@@ -82,6 +82,10 @@ LinearBaselineResult fit_linear_baseline(const TrainingSet& set,
                     set.targets.cols() == static_cast<Index>(set.sample_ids.size()),
                 "features, targets and sample IDs must count the same samples");
   ONTONET_CHECK(!set.splits.train.empty(), "the training split must not be empty");
+  if (set.task != TaskKind::kRegression && set.task != TaskKind::kBinary) {
+    throw ConfigError("linear_baseline", std::string("covers regression and binary tasks, not ") +
+                                             task_kind_name(set.task));
+  }
   if (set.targets.rows() != 1) {
     throw ConfigError("linear_baseline", "fits one target; the data has " +
                                              std::to_string(set.targets.rows()) + " target rows");

@@ -8,6 +8,7 @@
 
 #include "ontonet/core/atomic_file.hpp"
 #include "ontonet/core/error.hpp"
+#include "ontonet/train/prediction_table.hpp"
 
 namespace ontonet {
 
@@ -69,24 +70,13 @@ void RunFolder::write_log(const std::vector<EpochRecord>& history) const {
 void RunFolder::write_predictions(const TrainingSet& data, const Matrix<float>& outputs) const {
   ONTONET_CHECK(outputs.cols() == static_cast<Index>(data.sample_ids.size()),
                 "one output column per sample");
-  std::vector<const char*> split_of(data.sample_ids.size(), "none");
+  std::vector<std::string> split_of(data.sample_ids.size(), "none");
   for (std::size_t i : data.splits.train) split_of[i] = "train";
   for (std::size_t i : data.splits.validation) split_of[i] = "validation";
   for (std::size_t i : data.splits.test) split_of[i] = "test";
   std::ostringstream out;
-  out << "sample\tsplit\ttarget\toutput";
-  for (Index k = 1; k < outputs.rows(); ++k) out << "\toutput_" << k;
-  if (data.task == TaskKind::kBinary) out << "\tprobability";
-  out << '\n';
-  for (std::size_t i = 0; i < data.sample_ids.size(); ++i) {
-    const Index c = static_cast<Index>(i);
-    out << data.sample_ids[i] << '\t' << split_of[i] << '\t' << format_number(data.targets(0, c));
-    for (Index k = 0; k < outputs.rows(); ++k) out << '\t' << format_number(outputs(k, c));
-    if (data.task == TaskKind::kBinary) {
-      out << '\t' << format_number(1.0 / (1.0 + std::exp(-static_cast<double>(outputs(0, c)))));
-    }
-    out << '\n';
-  }
+  write_prediction_table(
+      out, {&data.sample_ids, &split_of, &data.targets, &outputs, data.task, &data.class_labels});
   write_text(file("predictions.tsv"), out.str());
 }
 

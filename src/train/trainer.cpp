@@ -1,8 +1,10 @@
 #include "ontonet/train/trainer.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <random>
 
 #include "batch_targets.hpp"
@@ -105,22 +107,47 @@ std::vector<std::size_t> batch_starts(std::size_t n, std::size_t batch_size) {
   return starts;
 }
 
-// Per output: the training targets' mean (regression) or the logit of their base rate (binary),
-// clamped away from 0 and 1.
-std::vector<float> starting_output_bias(const TrainingSet& data) {
-  std::vector<float> bias(static_cast<std::size_t>(data.targets.rows()));
+// Where the outputs start: the training targets' mean (regression), the logit of the base rate
+// (binary), the log of each class's frequency (multiclass; softmax is invariant to a common shift).
+// Rates are clamped away from 0 and 1. Survival: a Cox loss ignores a shift of the risk score, so
+// the outputs are left as they are (nullopt).
+std::optional<std::vector<float>> starting_output_bias(const TrainingSet& data) {
+  if (data.task == TaskKind::kSurvival) return std::nullopt;
+  const auto n_train = static_cast<double>(data.splits.train.size());
+  const auto clamp = [](double rate) { return std::min(std::max(rate, 1e-6), 1.0 - 1e-6); };
+  std::vector<float> bias(static_cast<std::size_t>(n_model_outputs(data)), 0.0f);
+  if (data.task == TaskKind::kMulticlass) {
+    std::vector<double> counts(bias.size(), 0.0);
+    for (std::size_t i : data.splits.train) {
+      counts[static_cast<std::size_t>(std::lround(data.targets(0, static_cast<Index>(i))))] += 1;
+    }
+    for (std::size_t k = 0; k < bias.size(); ++k) {
+      bias[k] = static_cast<float>(std::log(clamp(counts[k] / n_train)));
+    }
+    return bias;
+  }
   for (Index row = 0; row < data.targets.rows(); ++row) {
     double sum = 0.0;
     for (std::size_t i : data.splits.train) sum += data.targets(row, static_cast<Index>(i));
-    const double mean = sum / static_cast<double>(data.splits.train.size());
-    if (data.task == TaskKind::kBinary) {
-      const double rate = std::min(std::max(mean, 1e-6), 1.0 - 1e-6);
-      bias[static_cast<std::size_t>(row)] = static_cast<float>(std::log(rate / (1.0 - rate)));
-    } else {
-      bias[static_cast<std::size_t>(row)] = static_cast<float>(mean);
-    }
+    const double mean = sum / n_train;
+    bias[static_cast<std::size_t>(row)] = static_cast<float>(
+        data.task == TaskKind::kBinary ? std::log(clamp(mean) / (1.0 - clamp(mean))) : mean);
   }
   return bias;
+}
+
+LossKind loss_kind(TaskKind task) {
+  switch (task) {
+    case TaskKind::kRegression:
+      return LossKind::kMse;
+    case TaskKind::kBinary:
+      return LossKind::kBceWithLogits;
+    case TaskKind::kMulticlass:
+      return LossKind::kSoftmaxCrossEntropy;
+    case TaskKind::kSurvival:
+      return LossKind::kCox;
+  }
+  ONTONET_CHECK(false, "unknown task");
 }
 
 class Loop {
@@ -134,7 +161,7 @@ class Loop {
         optimizer_(make_optimizer(options, model.parameters())),
         l1_(connection_weights(model.parameters()), options.l1),
         l2_(connection_weights(model.parameters()), options.l2),
-        loss_kind_(data.task == TaskKind::kBinary ? LossKind::kBceWithLogits : LossKind::kMse) {}
+        loss_kind_(loss_kind(data.task)) {}
 
   Optimizer<float>& optimizer() { return *optimizer_; }
 
@@ -161,23 +188,36 @@ class Loop {
   }
 
  private:
+  [[noreturn]] static void diverged(Index epoch, Index batch, const std::string& what) {
+    throw Error("training diverged at epoch " + std::to_string(epoch) + ", batch " +
+                std::to_string(batch + 1) + ": " + what +
+                "; lower train.learning_rate or set train.clip_norm");
+  }
+
   double step(Index epoch, Index batch) {
     data_.features->fill(rows_, x_);
     gather_targets(data_, rows_, y_);
     tape_.reset();
     tape_.set_training(true);
-    const ModelOutputs outputs = model_.forward(tape_, x_);
-    const NodeId loss = model_.loss(tape_, outputs, y_, loss_kind_);
-    double value = tape_.value(loss)(0, 0);
+    double value = 0.0;
     optimizer_->zero_grad();
-    tape_.backward(loss);
+    try {
+      const ModelOutputs outputs = model_.forward(tape_, x_);
+      const NodeId loss = model_.loss(tape_, outputs, y_, loss_kind_);
+      value = tape_.value(loss)(0, 0);
+      tape_.backward(loss);
+    } catch (const InputError&) {
+      throw;
+    } catch (const ConfigError&) {
+      throw;
+    } catch (const InternalError&) {
+      throw;
+    } catch (const Error& error) {  // the tape's finite check (on in Debug builds)
+      diverged(epoch, batch, error.what());
+    }
     if (options_.l2 > 0.0) value += l2_.add_penalty_and_gradient();
     if (options_.l1 > 0.0) value += l1_.penalty();
-    if (!std::isfinite(value)) {
-      throw Error("training diverged at epoch " + std::to_string(epoch) + ", batch " +
-                  std::to_string(batch + 1) + ": the loss is " + std::to_string(value) +
-                  "; lower train.learning_rate or set train.clip_norm");
-    }
+    if (!std::isfinite(value)) diverged(epoch, batch, "the loss is " + std::to_string(value));
     if (options_.clip_norm > 0.0) clip_grad_norm(optimizer_->parameters(), options_.clip_norm);
     optimizer_->step();
     if (options_.l1 > 0.0) l1_.apply_proximal_step(optimizer_->learning_rate());
@@ -205,6 +245,11 @@ TrainingResult train_model(Model<float>& model, const TrainingSet& data,
                            TrainingObserver* observer) {
   check_train_options(options);
   check_training_set(data);
+  if (model.spec().n_outputs() != n_model_outputs(data)) {
+    throw ConfigError("model", "has " + std::to_string(model.spec().n_outputs()) +
+                                   " outputs but a " + task_kind_name(data.task) + " task needs " +
+                                   std::to_string(n_model_outputs(data)));
+  }
   if (static_cast<Index>(data.features->feature_ids().size()) != model.spec().n_inputs()) {
     throw ConfigError(
         "model", "has " + std::to_string(model.spec().n_inputs()) + " inputs but the data has " +
@@ -218,8 +263,8 @@ TrainingResult train_model(Model<float>& model, const TrainingSet& data,
   LoopState state;
   if (checkpoint.resume) {
     state = read_checkpoint(checkpoint.path, fingerprint, model, loop.optimizer());
-  } else {
-    model.set_output_bias(starting_output_bias(data));
+  } else if (const auto bias = starting_output_bias(data)) {
+    model.set_output_bias(*bias);
   }
   const bool has_validation = !data.splits.validation.empty();
   const bool early_stopping = has_validation && options.patience > 0;
@@ -258,7 +303,7 @@ TrainingResult train_model(Model<float>& model, const TrainingSet& data,
       write_checkpoint(checkpoint.path, fingerprint, model, loop.optimizer(), state);
     }
     if (observer != nullptr) {
-      observer->on_epoch(record);
+      observer->on_epoch(state.history);
       if (!checkpoint.path.empty()) observer->on_checkpoint(epoch);
     }
   }

@@ -22,6 +22,7 @@ struct GenNetFiles {
 
 GenNetFiles read_gennet(const DataOptions& options) {
   require_option(options.folder, "folder", "gennet");
+  require_numeric_task(options, "data format gennet (its labels column holds one number)");
   GenNetFiles files;
   files.genotype_path = options.folder + "/genotype.h5";
   files.subjects_path = options.folder + "/subjects.csv";

@@ -10,16 +10,6 @@
 
 namespace ontonet::data_loading {
 
-namespace {
-
-Matrix<float> target_row(const std::vector<float>& targets) {
-  Matrix<float> row(1, static_cast<Index>(targets.size()));
-  for (std::size_t i = 0; i < targets.size(); ++i) row(0, static_cast<Index>(i)) = targets[i];
-  return row;
-}
-
-}  // namespace
-
 TrainingSet finish_in_memory(InMemoryData data, SplitIndices splits, const DataOptions& options,
                              std::string description, std::vector<std::string> notes) {
   std::vector<std::size_t> fit_rows;
@@ -41,11 +31,12 @@ TrainingSet finish_in_memory(InMemoryData data, SplitIndices splits, const DataO
       data.values, identity_indices(data.feature_ids.size()), std::move(data.sample_rows), scaling);
   set.sample_ids = std::move(data.sample_ids);
   set.n_covariates = data.n_covariates;
-  set.targets = target_row(data.targets);
+  set.targets = target_matrix(data.targets, data.events);
   set.task = options.task;
+  set.class_labels = std::move(data.class_labels);
   set.splits = std::move(splits);
   set.notes = std::move(notes);
-  set.preprocessing = to_json(scaling);
+  set.preprocessing = preprocessing_json(scaling, set.class_labels);
   check_training_set(set);
   return set;
 }
@@ -90,7 +81,7 @@ PredictionInputs predict_in_memory(InMemoryData data, bool with_targets,
   inputs.features = std::make_shared<InMemoryFeatures>(used, identity_indices(columns.size()),
                                                        std::move(data.sample_rows), scaling);
   inputs.sample_ids = std::move(data.sample_ids);
-  if (with_targets) inputs.targets = target_row(data.targets);
+  if (with_targets) inputs.targets = target_matrix(data.targets, data.events);
   inputs.notes = std::move(notes);
   return inputs;
 }

@@ -39,13 +39,20 @@ InMemoryData in_memory(SampleMatrix matrix, const PhenotypeTable* table, const D
   for (const auto& [row, phenotype_row] : join.pairs) {
     data.sample_ids.push_back(matrix.sample_ids[row]);
     data.sample_rows.push_back(row);
-    data.targets.push_back(table->columns[0].values[phenotype_row]);
+    const PhenotypeColumn& target = table->columns[0];
+    data.targets.push_back(target.values[phenotype_row]);
+    if (target.kind == PhenotypeKind::kSurvival) {
+      data.events.push_back(target.events[phenotype_row]);
+      // A time without its event is no target either.
+      if (std::isnan(data.events.back())) data.targets.back() = std::nanf("");
+    }
     if (!table->splits.empty()) parts.push_back(table->splits[phenotype_row]);
     for (Index c = 0; c < n_covariates; ++c) {
       data.values(static_cast<Index>(row), n_features + c) =
           table->columns[static_cast<std::size_t>(c) + 1].values[phenotype_row];
     }
   }
+  data.class_labels = table->columns[0].class_labels;
   data.n_covariates = options.covariates.size();
   for (const std::string& name : options.covariates) {
     data.feature_ids.push_back(covariate_feature_id(name));
@@ -74,14 +81,16 @@ TrainingSet load_matrix(const DataOptions& options) {
   std::vector<DataSplit> parts;
   InMemoryData data = in_memory(std::move(matrix), &table, options, parts, notes);
   const std::vector<std::size_t> keep =
-      samples_with_target(data.targets, data.sample_ids, table.path, notes);
+      samples_with_target(data.targets, data.sample_ids, table.path, notes, target_name(options));
   keep_samples(data, keep);
-  SplitIndices splits =
-      parts.empty() ? split_by_fractions(data.targets, options, notes)
-                    : split_by_column(subset(parts, keep), table.path, options.split_column, notes);
-  if (options.task == TaskKind::kBinary) {
-    require_both_classes(data.targets, splits.train, table.path);
+  if (options.task == TaskKind::kMulticlass) {
+    drop_absent_classes(data.targets, data.class_labels, table.path, notes);
   }
+  SplitIndices splits =
+      parts.empty() ? split_by_fractions(data.targets, data.events, options, notes)
+                    : split_by_column(subset(parts, keep), table.path, options.split_column, notes);
+  check_training_targets(data.targets, data.events, data.class_labels, splits.train, options.task,
+                         table.path, notes);
   return finish_in_memory(std::move(data), std::move(splits), options, std::move(description),
                           std::move(notes));
 }
@@ -100,7 +109,12 @@ PredictionInputs predict_matrix(const DataOptions& options,
   InMemoryData data =
       in_memory(std::move(matrix), with_targets ? &table : nullptr, options, parts, notes);
   if (with_targets) {
-    keep_samples(data, samples_with_target(data.targets, data.sample_ids, table.path, notes));
+    keep_samples(data, samples_with_target(data.targets, data.sample_ids, table.path, notes,
+                                           target_name(options)));
+    if (options.task == TaskKind::kMulticlass) {
+      map_to_model_classes(data.targets, data.class_labels, data.sample_ids, preprocessing,
+                           table.path);
+    }
   }
   return predict_in_memory(std::move(data), with_targets, feature_ids, preprocessing,
                            std::move(description), std::move(notes));

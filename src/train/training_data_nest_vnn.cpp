@@ -16,6 +16,7 @@ namespace ontonet::data_loading {
 namespace {
 
 SampleMatrix read_nest_vnn_features(const DataOptions& options) {
+  require_numeric_task(options, "data format nest_vnn (its targets are drug responses)");
   std::vector<NestVnnChannel> channels;
   for (const std::string& name : options.channels) {
     channels.push_back({name, options.folder + "/cell2" + name + ".txt"});

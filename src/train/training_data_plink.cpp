@@ -20,7 +20,9 @@ namespace {
 struct PlinkSamples {
   std::vector<std::string> ids;            // individual IDs
   std::vector<std::size_t> fam_rows;       // per sample
-  std::vector<float> targets;              // per sample; NaN = missing
+  std::vector<float> targets;              // per sample (survival: the time); NaN = missing
+  std::vector<float> events;               // survival: per sample; else empty
+  std::vector<std::string> class_labels;   // multiclass: the labels `targets` index
   std::vector<DataSplit> parts;            // per sample; empty without a split column
   SampleValues covariates;                 // [samples, covariates]
   std::vector<std::string> covariate_ids;  // "cov:<name>"
@@ -71,13 +73,20 @@ void phenotypes_from_file(const DataOptions& options, const std::vector<std::str
   const PhenotypeTable table = read_phenotype_table(options, with_split);
   const SampleJoin join = join_by_sample_id(fam_ids, table.sample_ids);
   report_join(join, fam_path, table.path, notes);
+  samples.class_labels = table.columns[0].class_labels;
   const std::size_t n_covariates = options.covariates.size();
   samples.covariates.resize(static_cast<Index>(join.pairs.size()),
                             static_cast<Index>(n_covariates));
   for (std::size_t i = 0; i < join.pairs.size(); ++i) {
     const auto [fam_row, phenotype_row] = join.pairs[i];
     samples.fam_rows.push_back(fam_row);
-    samples.targets.push_back(table.columns[0].values[phenotype_row]);
+    const PhenotypeColumn& target = table.columns[0];
+    samples.targets.push_back(target.values[phenotype_row]);
+    if (target.kind == PhenotypeKind::kSurvival) {
+      samples.events.push_back(target.events[phenotype_row]);
+      // A time without its event is no target either.
+      if (std::isnan(samples.events.back())) samples.targets.back() = std::nanf("");
+    }
     if (!table.splits.empty()) samples.parts.push_back(table.splits[phenotype_row]);
     for (std::size_t c = 0; c < n_covariates; ++c) {
       samples.covariates(static_cast<Index>(i), static_cast<Index>(c)) =
@@ -98,6 +107,7 @@ PlinkSamples read_samples(const PlinkDataset& dataset, const DataOptions& option
     if (!options.split_column.empty()) {
       throw ConfigError("data.split_column", "needs a phenotype file (data.phenotypes)");
     }
+    require_numeric_task(options, "the .fam's 6th column (give a phenotype file, data.phenotypes)");
     samples.target_file = fam_path;
     targets_from_fam(dataset, options, samples, notes);
   } else {
@@ -115,6 +125,7 @@ void keep(PlinkSamples& samples, const std::vector<std::size_t>& rows) {
   samples.ids = subset(samples.ids, rows);
   samples.fam_rows = subset(samples.fam_rows, rows);
   samples.targets = subset(samples.targets, rows);
+  if (!samples.events.empty()) samples.events = subset(samples.events, rows);
   if (!samples.parts.empty()) samples.parts = subset(samples.parts, rows);
   if (samples.covariates.cols() == 0) return;
   SampleValues covariates(static_cast<Index>(rows.size()), samples.covariates.cols());
@@ -144,10 +155,6 @@ std::shared_ptr<const InMemoryFeatures> covariate_source(const PlinkSamples& sam
                                             identity_indices(samples.ids.size()), scaling);
 }
 
-Matrix<float> target_row(const std::vector<float>& targets) {
-  return Eigen::Map<const Matrix<float>>(targets.data(), 1, static_cast<Index>(targets.size()));
-}
-
 std::string describe(const PlinkDataset& dataset, const DataOptions& options,
                      const PlinkSamples& samples) {
   return "plink " + options.plink + " (" + std::to_string(dataset.n_samples()) + " samples x " +
@@ -161,13 +168,17 @@ TrainingSet load_plink(const DataOptions& options) {
   auto dataset = std::make_shared<const PlinkDataset>(open_plink(options.plink));
   std::vector<std::string> notes;
   PlinkSamples samples = read_samples(*dataset, options, !options.split_column.empty(), notes);
-  keep(samples, samples_with_target(samples.targets, samples.ids, samples.target_file, notes));
-  SplitIndices splits = samples.parts.empty() ? split_by_fractions(samples.targets, options, notes)
-                                              : split_by_column(samples.parts, samples.target_file,
-                                                                options.split_column, notes);
-  if (options.task == TaskKind::kBinary) {
-    require_both_classes(samples.targets, splits.train, samples.target_file);
+  keep(samples, samples_with_target(samples.targets, samples.ids, samples.target_file, notes,
+                                    target_name(options)));
+  if (options.task == TaskKind::kMulticlass) {
+    drop_absent_classes(samples.targets, samples.class_labels, samples.target_file, notes);
   }
+  SplitIndices splits =
+      samples.parts.empty()
+          ? split_by_fractions(samples.targets, samples.events, options, notes)
+          : split_by_column(samples.parts, samples.target_file, options.split_column, notes);
+  check_training_targets(samples.targets, samples.events, samples.class_labels, splits.train,
+                         options.task, samples.target_file, notes);
 
   const std::vector<std::string> ids = snp_ids(*dataset, options, notes);
   const PlinkStatistics statistics =
@@ -201,11 +212,12 @@ TrainingSet load_plink(const DataOptions& options) {
       covariate_source(samples, covariate_scaling));
   set.n_covariates = samples.covariate_ids.size();
   set.sample_ids = std::move(samples.ids);
-  set.targets = target_row(samples.targets);
+  set.targets = target_matrix(samples.targets, samples.events);
   set.task = options.task;
+  set.class_labels = std::move(samples.class_labels);
   set.splits = std::move(splits);
   set.notes = std::move(notes);
-  set.preprocessing = to_json(scaling);
+  set.preprocessing = preprocessing_json(scaling, set.class_labels);
   check_training_set(set);
   return set;
 }
@@ -220,7 +232,12 @@ PredictionInputs predict_plink(const DataOptions& options,
   PlinkSamples samples;
   if (with_targets) {
     samples = read_samples(*dataset, options, false, notes);
-    keep(samples, samples_with_target(samples.targets, samples.ids, samples.target_file, notes));
+    keep(samples, samples_with_target(samples.targets, samples.ids, samples.target_file, notes,
+                                      target_name(options)));
+    if (options.task == TaskKind::kMulticlass) {
+      map_to_model_classes(samples.targets, samples.class_labels, samples.ids, preprocessing,
+                           samples.target_file);
+    }
   } else {
     samples.ids = individual_ids(*dataset, options.plink + ".fam");
     samples.fam_rows = identity_indices(dataset->n_samples());
@@ -270,7 +287,7 @@ PredictionInputs predict_plink(const DataOptions& options,
   inputs.features = std::make_shared<PlinkFeatures>(dataset, samples.fam_rows, snps, snp_scaling,
                                                     covariate_features);
   inputs.sample_ids = std::move(samples.ids);
-  if (with_targets) inputs.targets = target_row(samples.targets);
+  if (with_targets) inputs.targets = target_matrix(samples.targets, samples.events);
   inputs.notes = std::move(notes);
   return inputs;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -136,7 +137,7 @@ TEST(PredictCommand, ReproducesTheRunsOwnPredictionsFromTheSavedModel) {
     return by_sample;
   };
   const auto from_run = outputs(dir.path("run/predictions.tsv"), 3);
-  const auto from_predict = outputs(dir.path("predicted.tsv"), 1);
+  const auto from_predict = outputs(dir.path("predicted.tsv"), 2);  // sample, target, prediction
   ASSERT_EQ(from_predict.size(), 800u);
   EXPECT_EQ(from_predict, from_run);
 }
@@ -200,6 +201,63 @@ TEST(TrainCommand, MissingValuesAreImputedAndCounted) {
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_NE(result.output.find("note"), std::string::npos);
   EXPECT_NE(result.output.find("1 missing"), std::string::npos) << result.output;
+}
+
+// Phenotypes derived from the example's: a three-level grade (terciles of the phenotype) and a
+// survival time that shortens as the phenotype grows, every fourth sample censored.
+std::string derived_phenotypes(const test::ScratchDir& dir) {
+  std::istringstream lines(
+      read_text(test::source_path("ontologies/example/example_phenotypes.tsv")));
+  std::ostringstream out;
+  std::string line;
+  std::getline(lines, line);
+  out << "sample\tgrade\ttime\tevent\tage\n";
+  for (int row = 0; std::getline(lines, line); ++row) {
+    std::vector<std::string> fields;
+    std::istringstream parts(line);
+    for (std::string field; std::getline(parts, field, '\t');) fields.push_back(field);
+    const double phenotype = std::stod(fields[1]);
+    const char* grade = phenotype < -0.5 ? "low" : phenotype < 0.5 ? "mid" : "high";
+    out << fields[0] << '\t' << grade << '\t' << std::exp(-phenotype) << '\t'
+        << (row % 4 == 3 ? 0 : 1) << '\t' << fields[3] << "\n";
+  }
+  return dir.write("derived.tsv", out.str());
+}
+
+TEST(TrainCommand, TrainsMulticlassAndSurvivalTargetsAndPredictScoresThem) {
+  const test::ScratchDir dir("train-tasks");
+  const std::string phenotypes = derived_phenotypes(dir);
+  const test::CommandResult multiclass = test::run_ontonet(
+      example_run(dir.path("grade"),
+                  "--phenotypes '" + phenotypes + "' --task multiclass --target-column grade"),
+      test::source_path(""));
+  ASSERT_EQ(multiclass.exit_code, 0) << multiclass.output;
+  EXPECT_NE(multiclass.output.find("no linear baseline for a multiclass task"), std::string::npos);
+  const nlohmann::json grade = nlohmann::json::parse(read_text(dir.path("grade/metrics.json")));
+  EXPECT_GT(grade.at("metrics").at("test").at("accuracy").get<double>(), 0.6);  // chance ~1/3
+  EXPECT_NE(read_text(dir.path("grade/predictions.tsv")).find("predicted\tlogit_high\tlogit_low"),
+            std::string::npos);
+
+  const test::CommandResult survival = test::run_ontonet(
+      example_run(dir.path("survival"),
+                  "--phenotypes '" + phenotypes +
+                      "' --task survival --target-column time --event-column event"),
+      test::source_path(""));
+  ASSERT_EQ(survival.exit_code, 0) << survival.output;
+  const nlohmann::json risk = nlohmann::json::parse(read_text(dir.path("survival/metrics.json")));
+  EXPECT_GT(risk.at("metrics").at("test").at("c_index").get<double>(), 0.75);
+
+  const test::CommandResult predicted = test::run_ontonet(
+      "predict --model '" + dir.path("survival/model.onm") +
+          "' --data-format matrix --matrix ontologies/example/example_expression.tsv "
+          "--phenotypes '" +
+          phenotypes + "' --target-column time --event-column event --covariates age --out '" +
+          dir.path("risk.tsv") + "' --metrics-json '" + dir.path("risk.json") + "'",
+      test::source_path(""));
+  ASSERT_EQ(predicted.exit_code, 0) << predicted.output;
+  EXPECT_GT(nlohmann::json::parse(read_text(dir.path("risk.json"))).at("c_index").get<double>(),
+            0.75);
+  EXPECT_EQ(read_text(dir.path("risk.tsv")).substr(0, 22), "sample\ttime\tevent\trisk");
 }
 
 }  // namespace

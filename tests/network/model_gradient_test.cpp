@@ -83,8 +83,8 @@ TEST(ModelGradient, DCellWithAuxiliaryHeadsBatchNormAndDrugBranchMatchesFiniteDi
   DCellOptions options = drugcell_preset();
   options.neurons_per_term = 3;
   options.extra_branches.push_back({"drug", {"fp0", "fp1", "fp2"}, {3, 2}, {}});
-  Model<double> model(build_dcell_spec(test::hand_made_ontology(), test::multi_channel_map(), options),
-                      71);
+  Model<double> model(
+      build_dcell_spec(test::hand_made_ontology(), test::multi_channel_map(), options), 71);
   const Matrix<double> x = test::random_normal<double>(model.spec().n_inputs(), 5, 72);
   const Matrix<double> y = test::random_normal<double>(1, 5, 73);
   EXPECT_GT(check_model_gradients(model, x, y, LossKind::kMse), 300);
@@ -108,11 +108,69 @@ TEST(ModelGradient, GenNetWithSeveralNeuronsPerGeneAndTermMatchesFiniteDifferenc
   GenNetOptions options;
   options.neurons_per_gene = 2;
   options.neurons_per_term = 2;
-  Model<double> model(build_gennet_spec(test::hand_made_ontology(), test::multi_channel_map(), options),
-                      91);
+  Model<double> model(
+      build_gennet_spec(test::hand_made_ontology(), test::multi_channel_map(), options), 91);
   const Matrix<double> x = test::random_normal<double>(model.spec().n_inputs(), 3, 92);
   const Matrix<double> y = test::random_binary<double>(1, 3, 93);
   EXPECT_GT(check_model_gradients(model, x, y, LossKind::kBceWithLogits), 100);
+}
+
+TEST(ModelGradient, ThreeClassSoftmaxWithPerHeadLossesMatchesFiniteDifferences) {
+  DCellOptions options = drugcell_preset();
+  options.neurons_per_term = 2;
+  options.n_outputs = 3;
+  const Ontology ontology = test::hand_made_ontology();
+  Model<double> model(
+      build_dcell_spec(ontology, test::gene_identity_map(ontology.gene_symbols()), options), 101);
+  const Matrix<double> x = test::random_normal<double>(6, 5, 102);
+  Matrix<double> classes(1, 5);
+  classes << 0, 2, 1, 2, 0;
+  EXPECT_GT(check_model_gradients(model, x, classes, LossKind::kSoftmaxCrossEntropy), 100);
+}
+
+TEST(ModelGradient, CoxWithPerHeadRiskSetsMatchesFiniteDifferences) {
+  DCellOptions options = drugcell_preset();
+  options.neurons_per_term = 2;
+  const Ontology ontology = test::hand_made_ontology();
+  Model<double> model(
+      build_dcell_spec(ontology, test::gene_identity_map(ontology.gene_symbols()), options), 111);
+  const Matrix<double> x = test::random_normal<double>(6, 6, 112);
+  Matrix<double> survival(2, 6);
+  survival << 5.0, 3.0, 8.0, 3.0, 1.0, 9.0,  // times, one tie
+      1, 0, 1, 1, 1, 0;                      // events
+  EXPECT_GT(check_model_gradients(model, x, survival, LossKind::kCox), 100);
+}
+
+// The per-head losses add up as documented: main + weight * sum of each head's own loss.
+TEST(ModelLoss, SoftmaxHeadsAreScoredOneHeadAtATime) {
+  DCellOptions options = dcell_preset();
+  options.neurons_per_gene_ratio = 0;
+  options.neurons_per_term = 2;
+  options.n_outputs = 3;
+  const Ontology ontology = test::hand_made_ontology();
+  Model<double> model(
+      build_dcell_spec(ontology, test::gene_identity_map(ontology.gene_symbols()), options), 121);
+  const Matrix<double> x = test::random_normal<double>(6, 4, 122);
+  Matrix<double> classes(1, 4);
+  classes << 2, 0, 1, 1;
+  Tape<double> tape;
+  const ModelOutputs outputs = model.forward(tape, x);
+  const double total =
+      tape.value(model.loss(tape, outputs, classes, LossKind::kSoftmaxCrossEntropy))(0, 0);
+  const auto cross_entropy = [&](const Matrix<double>& logits) {
+    double sum = 0;
+    for (Index b = 0; b < logits.cols(); ++b) {
+      const double log_norm = std::log(logits.col(b).array().exp().sum());
+      sum += log_norm - logits(static_cast<Index>(classes(0, b)), b);
+    }
+    return sum / static_cast<double>(logits.cols());
+  };
+  const Matrix<double>& heads = tape.value(outputs.auxiliary);
+  double expected = cross_entropy(tape.value(outputs.output));
+  for (Index h = 0; h < heads.rows() / 3; ++h) {
+    expected += 0.3 * cross_entropy(heads.middleRows(3 * h, 3));
+  }
+  EXPECT_NEAR(total, expected, 1e-12);
 }
 
 }  // namespace

@@ -44,6 +44,38 @@ TEST(Trainer, ClassifiesTheSignOfTheSignal) {
   EXPECT_GT(result.metrics.at("validation").at("accuracy"), 0.8);
 }
 
+TEST(Trainer, ClassifiesThreeClassesWithASoftmaxOverPerClassOutputs) {
+  const TrainingSet data = test::synthetic_training_set(600, TaskKind::kMulticlass);
+  Model<float> model = test::hand_made_model(3, 3);
+  const TrainingResult result = train_model(model, data, quick_options(30));
+  // Three ordered classes of a noisy linear signal; chance is about 1/3.
+  EXPECT_GT(result.metrics.at("test").at("accuracy"), 0.75);
+  EXPECT_GT(result.metrics.at("test").at("auroc"), 0.9);
+}
+
+TEST(Trainer, RanksSurvivalTimesWithACoxLoss) {
+  const TrainingSet data = test::synthetic_training_set(600, TaskKind::kSurvival);
+  Model<float> model = test::hand_made_model(4);
+  const TrainingResult result = train_model(model, data, quick_options(30));
+  const MetricSet before = [&] {
+    Model<float> untrained = test::hand_made_model(4);
+    return evaluate_splits(untrained, data).at("test");
+  }();
+  EXPECT_GT(result.metrics.at("test").at("c_index"), 0.75);
+  EXPECT_LT(result.metrics.at("test").at("loss"), before.at("loss"));
+}
+
+TEST(Trainer, RefusesAModelWithTheWrongNumberOfOutputsForTheTask) {
+  const TrainingSet data = test::synthetic_training_set(100, TaskKind::kMulticlass);
+  Model<float> model = test::hand_made_model(1);
+  try {
+    train_model(model, data, quick_options(1));
+    FAIL() << "expected ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_NE(std::string(error.what()).find("needs 3"), std::string::npos) << error.what();
+  }
+}
+
 TEST(Trainer, StartsTheOutputsAtTheTrainingMean) {
   TrainingSet data = test::synthetic_training_set(200, TaskKind::kRegression);
   data.targets.array() += 5.0f;

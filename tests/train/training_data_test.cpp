@@ -226,14 +226,19 @@ TEST(TrainingSetChecks, RefusesNonFiniteAndNonBinaryTargets) {
 }
 
 TEST(TaskKind, NamesAndParses) {
+  for (TaskKind task :
+       {TaskKind::kRegression, TaskKind::kBinary, TaskKind::kMulticlass, TaskKind::kSurvival}) {
+    EXPECT_EQ(parse_task_kind(task_kind_name(task), "train.task"), task);
+  }
   EXPECT_STREQ(task_kind_name(TaskKind::kBinary), "binary");
-  EXPECT_EQ(parse_task_kind("regression", "train.task"), TaskKind::kRegression);
+  EXPECT_STREQ(task_kind_name(TaskKind::kMulticlass), "multiclass");
+  EXPECT_STREQ(task_kind_name(TaskKind::kSurvival), "survival");
   try {
-    parse_task_kind("survival", "train.task");
+    parse_task_kind("cox", "train.task");
     ADD_FAILURE() << "expected a ConfigError";
   } catch (const ConfigError& error) {
     EXPECT_EQ(error.path(), "train.task");
-    EXPECT_NE(std::string(error.what()).find("\"survival\""), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find("\"cox\""), std::string::npos);
   }
 }
 

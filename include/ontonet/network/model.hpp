@@ -30,7 +30,11 @@ namespace ontonet {
 // Named flat blocks of numbers: how a model's weights travel to and from a model file.
 using NamedBlocks = std::vector<std::pair<std::string, std::vector<float>>>;
 
-enum class LossKind { kMse, kBceWithLogits };
+// The loss a model trains with, and what its `targets` argument holds ([rows, batch]):
+//   kMse, kBceWithLogits   [n_outputs, batch]: one target per output
+//   kSoftmaxCrossEntropy   [1, batch]: the class index (0 .. n_outputs - 1) of each sample
+//   kCox                   [2, batch]: time (row 0) and event 1/0 (row 1); one output, log-risk
+enum class LossKind { kMse, kBceWithLogits, kSoftmaxCrossEntropy, kCox };
 
 template <typename Scalar>
 struct ModelLevel {
@@ -79,8 +83,10 @@ class Model {
   ModelOutputs forward(Tape<Scalar>& tape, const Matrix<Scalar>& x);
   ModelOutputs forward(Tape<Scalar>& tape, NodeId x);
 
-  // main_loss(output, targets) + aux_loss_weight * sum over terms of loss(term's head, targets),
-  // the sum taken as one loss over all heads times their number. targets: [n_outputs, batch].
+  // main_loss(output, targets) + aux_loss_weight * sum over terms of loss(term's head, targets).
+  // targets as LossKind says. For MSE and BCE the sum is taken as one loss over all heads times
+  // their number; softmax and Cox losses are per head (a softmax or a risk set does not span
+  // heads).
   NodeId loss(Tape<Scalar>& tape, const ModelOutputs& outputs, const Matrix<Scalar>& targets,
               LossKind kind) const;
 

@@ -66,7 +66,8 @@ struct LinearBaselineResult {
   std::vector<std::string> notes;  // fits that did not converge; penalty chosen without validation
 };
 
-// Ridge for a regression set, logistic for a binary one; the set's first (only) target row.
+// Ridge for a regression set, logistic for a binary one (ConfigError "linear_baseline" for
+// multiclass and survival); the set's first (only) target row.
 // Throws ConfigError("linear_baseline.<option>", ...) for a bad option, ConfigError
 // ("linear_baseline", ...) for a set with more than one target row.
 LinearBaselineResult fit_linear_baseline(const TrainingSet& set,

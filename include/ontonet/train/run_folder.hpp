@@ -30,8 +30,7 @@ class RunFolder {
   // Columns: epoch, train_loss, validation_loss, then the validation metrics in name order,
   // learning_rate, seconds, samples_per_second, best (1/0). Missing values are written NA.
   void write_log(const std::vector<EpochRecord>& history) const;
-  // Columns: sample, split (train/validation/test), target, output (and output_<k> for k > 0);
-  // binary outputs also get probability.
+  // predictions.tsv: every sample with its split, target and outputs (prediction_table.hpp).
   void write_predictions(const TrainingSet& data, const Matrix<float>& outputs) const;
 
  private:

@@ -1,7 +1,10 @@
-// The metrics of a task, from a model's raw outputs: regression outputs are the predictions;
-// binary outputs are logits (probability = sigmoid). One output row is scored (row 0); the
-// metric set is regression_metrics or binary_metrics plus "loss", the task's loss (MSE or
-// binary cross-entropy) averaged over the samples.
+// The metrics of a task, from a model's raw outputs (training_set.hpp says what targets hold):
+//   regression  regression_metrics of output row 0 (the prediction)
+//   binary      binary_metrics of output row 0 (a logit: probability = sigmoid)
+//   multiclass  multiclass_metrics of the K output rows (logits)
+//   survival    survival_metrics (c-index) of output row 0 (a log-risk score)
+// plus "loss", the task's loss in double precision: MSE, mean binary or softmax cross-entropy, or
+// the negative Cox log partial likelihood per event (Breslow ties; 0 without events).
 #pragma once
 
 #include "ontonet/autodiff/tensor.hpp"
@@ -10,11 +13,11 @@
 
 namespace ontonet {
 
-// targets, outputs: [n_outputs, n_samples], same shape, n_samples >= 1 (checked: InternalError).
+// outputs: [n_model_outputs, n_samples]; targets as the task says; n_samples >= 1 (checked:
+// InternalError).
 MetricSet task_metrics(TaskKind task, const Matrix<float>& targets, const Matrix<float>& outputs);
 
-// The task's loss alone, in double precision: MSE, or the mean of
-// max(z, 0) - z * y + log(1 + exp(-|z|)) for logits z.
+// The task's loss alone, as in task_metrics.
 double task_loss(TaskKind task, const Matrix<float>& targets, const Matrix<float>& outputs);
 
 }  // namespace ontonet

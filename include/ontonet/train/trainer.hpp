@@ -74,7 +74,8 @@ class TrainingObserver {
   virtual ~TrainingObserver() = default;
   virtual void on_batch(Index /*epoch*/, Index /*batch*/, Index /*n_batches*/, double /*loss*/,
                         double /*samples_per_second*/) {}
-  virtual void on_epoch(const EpochRecord& /*record*/) {}
+  // `history` holds every epoch so far, a resumed run's earlier ones included; the last is new.
+  virtual void on_epoch(const std::vector<EpochRecord>& /*history*/) {}
   // After a checkpoint was written; a test stops a run here.
   virtual void on_checkpoint(Index /*epoch*/) {}
 };

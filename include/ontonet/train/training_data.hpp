@@ -42,7 +42,8 @@ struct DataOptions {
   std::string phenotypes;
   std::string sample_column = "sample";
   std::string target_column = "phenotype";
-  std::string split_column;             // empty: seeded fractions
+  std::string event_column;  // survival: 1 = event, 0 = censored (target_column is the time)
+  std::string split_column;  // empty: seeded fractions
   std::vector<std::string> covariates;  // phenotype-file columns used as extra inputs (z-scored)
   // GenNet topology whose layer0_node indices name the genotype columns (gennet, plink); empty:
   // features keep the file's own IDs.
@@ -50,14 +51,15 @@ struct DataOptions {
   TaskKind task = TaskKind::kRegression;
   Standardization standardization = Standardization::kNone;
   SplitFractions fractions;      // used when the layout has no split of its own
-  std::uint64_t split_seed = 1;  // stratified by class for binary tasks
+  std::uint64_t split_seed = 1;  // stratified by class (binary, multiclass) or by event (survival)
 };
 
 // Throws InputError naming the file and line for malformed files, ConfigError naming the option
 // for an unknown format or a missing required path ("data.<field>", e.g. "data.responses"; bad
 // fractions are "split.fractions"), and InputError when no sample has both features and a target,
 // or a needed split is empty (check_training_set). TrainingSet::preprocessing is
-// {"schema_version": 1, "feature_ids": [...], "fill": [...], "center": [...], "scale": [...]}.
+// {"schema_version": 1, "feature_ids": [...], "fill": [...], "center": [...], "scale": [...]},
+// plus "class_labels": [...] for a multiclass task.
 TrainingSet load_training_data(const DataOptions& options);
 
 // The inputs for prediction with a trained model: every sample of the data files, preprocessed

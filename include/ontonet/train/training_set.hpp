@@ -18,13 +18,17 @@
 
 namespace ontonet {
 
-enum class TaskKind {
-  kRegression,  // targets are numbers; MSE loss
-  kBinary,      // targets are 0/1; binary cross-entropy on a logit output
-};
+// What the targets are and how a model's outputs are scored:
+//   regression  targets [1, n] numbers; one output; MSE
+//   binary      targets [1, n] 0/1; one output, a logit; binary cross-entropy
+//   multiclass  targets [1, n] class indices 0 .. K-1 (as float; class_labels names them); K
+//               outputs, logits; softmax cross-entropy
+//   survival    targets [2, n]: row 0 the time (>= 0), row 1 the event (1 = event, 0 = censored);
+//               one output, a log-risk score; negative Cox partial likelihood (Breslow ties)
+enum class TaskKind { kRegression, kBinary, kMulticlass, kSurvival };
 
-const char* task_kind_name(TaskKind task);  // "regression", "binary"
-// Throws ConfigError(path, ...) for a name other than the two above.
+const char* task_kind_name(TaskKind task);  // "regression", "binary", "multiclass", "survival"
+// Throws ConfigError(path, ...) for a name other than the four above.
 TaskKind parse_task_kind(const std::string& name, const std::string& path);
 
 // The input features of samples 0 .. n_samples() - 1, preprocessed, in the activation layout.
@@ -48,7 +52,8 @@ struct TrainingSet {
   std::size_t n_covariates = 0;
   Matrix<float> targets;  // [n_outputs, n samples], finite
   TaskKind task = TaskKind::kRegression;
-  SplitIndices splits;  // indices into sample_ids; train not empty
+  std::vector<std::string> class_labels;  // multiclass: class index -> label; else empty
+  SplitIndices splits;                    // indices into sample_ids; train not empty
   // Counted warnings the run can go on with (samples in only one file, missing values imputed,
   // samples without a target left out); printed and written to the run folder.
   std::vector<std::string> notes;
@@ -56,6 +61,10 @@ struct TrainingSet {
   // in the model file so that predict applies exactly what training did.
   nlohmann::json preprocessing;
 };
+
+// The model outputs the task needs: targets.rows() for regression and binary, the number of
+// classes for multiclass, 1 for survival.
+Index n_model_outputs(const TrainingSet& set);
 
 // Checks the invariants above. Throws InputError naming the data description when a target is
 // not finite, a binary target is not 0/1 or has only one class in the training split, or the
