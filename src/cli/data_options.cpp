@@ -73,7 +73,7 @@ void add_data_options(CLI::App& command, DataArguments& args, bool for_predictio
   command
       .add_option("--split-fractions", args.split_fractions,
                   "Train, validation and test fractions when the data has no split of its own "
-                  "(stratified by class for binary targets)")
+                  "(stratified by class, or by event for survival)")
       ->delimiter(',')
       ->expected(3)
       ->capture_default_str()

@@ -25,7 +25,9 @@ void add_network_options(CLI::App& command, NetworkArguments& args) {
       ->capture_default_str()
       ->group(network);
   command
-      .add_option("--seed", args.seed, "Seed of the initial weights (and of the shuffled control)")
+      .add_option(
+          "--seed", args.seed,
+          "Seed of the initial weights, the mini-batch shuffles (train) and the shuffled control")
       ->capture_default_str()
       ->group(network);
 }

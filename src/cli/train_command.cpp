@@ -163,12 +163,16 @@ void run_train(const TrainArguments& args, const CLI::App& command) {
   TrainOptions train = args.train;
   train.seed = args.network.seed;
   const RunFolder folder(args.out);
-  folder.write_json("config.json", effective_config(command, {"resume"}));
+  // A resumed run rewrites its config only once the checkpoint has accepted it (only epochs may
+  // differ), so a refused resume leaves the folder as it was.
+  const nlohmann::json config = effective_config(command, {"resume"});
+  if (!args.resume) folder.write_json("config.json", config);
   const bool bar = args.progress == "bar" || (args.progress == "auto" && stderr_is_terminal());
   ProgressPrinter printer(folder, args.architecture, train.epochs, bar);
   const TrainingResult result =
       train_model(model, data, train, {folder.file("checkpoint.onm"), args.resume}, &printer);
   folder.write_log(result.history);
+  if (args.resume) folder.write_json("config.json", config);
 
   nlohmann::json metrics = {{"best_epoch", result.best_epoch},
                             {"epochs_run", result.history.size()},

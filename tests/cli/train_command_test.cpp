@@ -103,6 +103,17 @@ TEST(TrainCommand, ResumeAfterKillNineEndsWhereAnUninterruptedRunEnds) {
   ASSERT_GE(logged, 2u);
   ASSERT_LT(logged, 40u);
 
+  // A resume with other options is refused and leaves the folder as it was.
+  const std::string config_before = read_text(dir.path("killed/config.json"));
+  const std::string checkpoint_before = read_text(dir.path("killed/checkpoint.onm"));
+  const test::CommandResult refused = test::run_ontonet(
+      "train --config '" + dir.path("killed/config.json") + "' --resume --learning-rate 0.5",
+      test::source_path(""));
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("/train/learning_rate"), std::string::npos) << refused.output;
+  EXPECT_EQ(read_text(dir.path("killed/config.json")), config_before);
+  EXPECT_EQ(read_text(dir.path("killed/checkpoint.onm")), checkpoint_before);
+
   const test::CommandResult resumed = test::run_ontonet(
       "train --config '" + dir.path("killed/config.json") + "' --resume", test::source_path(""));
   ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
