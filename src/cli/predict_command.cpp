@@ -56,7 +56,7 @@ void write_predictions(const std::string& path, const PredictionInputs& inputs,
 }
 
 void run_predict(const PredictArguments& args) {
-  if (args.out.empty()) throw ConfigError("--out", "the predictions file is required");
+  if (args.out.empty()) throw ConfigError("--out", "is required: the predictions file to write");
   LoadedModel loaded = load_model(args.model_file);
   const TaskKind task = model_task(loaded.metadata, args.model_file);
   DataOptions options = args.data.options;

@@ -139,7 +139,7 @@ void print_metrics(const std::string& label, const std::map<std::string, MetricS
 }
 
 void run_train(const TrainArguments& args, const CLI::App& command) {
-  if (args.out.empty()) throw ConfigError("--out", "the run folder is required");
+  if (args.out.empty()) throw ConfigError("--out", "is required: the run folder to write");
   LoadedOntology loaded = load_ontology_from(args.ontology);
   DataOptions data_options = resolve_data_options(args.data);
   if (data_options.topology.empty() && !loaded.input_map.empty()) {
