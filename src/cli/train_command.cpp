@@ -138,6 +138,34 @@ void print_metrics(const std::string& label, const std::map<std::string, MetricS
   }
 }
 
+// Ridge or logistic regression on the run's inputs and splits, printed and added to `metrics`;
+// nullopt for tasks a linear baseline does not cover.
+std::optional<LinearBaselineResult> fit_linear_baseline_for(const TrainingSet& data,
+                                                            nlohmann::json& metrics) {
+  if (data.task != TaskKind::kRegression && data.task != TaskKind::kBinary) {
+    std::cout << "note         no linear baseline for a " << task_kind_name(data.task)
+              << " task (ridge and logistic regression cover regression and binary)\n";
+    return std::nullopt;
+  }
+  LinearBaselineResult linear = fit_linear_baseline(data, {});
+  std::ostringstream label;
+  label << linear.model << " (penalty " << linear.penalty << ")";
+  print_metrics(label.str(), linear.metrics, data.task);
+  for (const std::string& note : linear.notes) std::cout << "note         " << note << "\n";
+  nlohmann::json path = nlohmann::json::array();
+  for (const PenaltyTrial& trial : linear.path) {
+    path.push_back({{"penalty", trial.penalty},
+                    {"validation_loss", trial.validation_loss},
+                    {"converged", trial.converged}});
+  }
+  metrics["linear_baseline"] = {{"model", linear.model},
+                                {"penalty", linear.penalty},
+                                {"penalty_path", path},
+                                {"notes", linear.notes},
+                                {"metrics", metrics_json(linear.metrics)}};
+  return linear;
+}
+
 void run_train(const TrainArguments& args, const CLI::App& command) {
   if (args.out.empty()) throw ConfigError("--out", "is required: the run folder to write");
   LoadedOntology loaded = load_ontology_from(args.ontology);
@@ -185,30 +213,8 @@ void run_train(const TrainArguments& args, const CLI::App& command) {
   std::cout << "best epoch   " << result.best_epoch << " of " << result.history.size()
             << (result.stopped_early ? " (stopped early)" : "") << "\n";
   print_metrics(args.architecture + " network", result.metrics, data.task);
-  std::optional<LinearBaselineResult> linear;
-  const bool linear_task = data.task == TaskKind::kRegression || data.task == TaskKind::kBinary;
-  if (args.linear_baseline && !linear_task) {
-    std::cout << "note         no linear baseline for a " << task_kind_name(data.task)
-              << " task (ridge and logistic regression cover regression and binary)\n";
-  }
-  if (args.linear_baseline && linear_task) {
-    linear = fit_linear_baseline(data, {});
-    std::ostringstream label;
-    label << linear->model << " (penalty " << linear->penalty << ")";
-    print_metrics(label.str(), linear->metrics, data.task);
-    for (const std::string& note : linear->notes) std::cout << "note         " << note << "\n";
-    nlohmann::json path = nlohmann::json::array();
-    for (const PenaltyTrial& trial : linear->path) {
-      path.push_back({{"penalty", trial.penalty},
-                      {"validation_loss", trial.validation_loss},
-                      {"converged", trial.converged}});
-    }
-    metrics["linear_baseline"] = {{"model", linear->model},
-                                  {"penalty", linear->penalty},
-                                  {"penalty_path", path},
-                                  {"notes", linear->notes},
-                                  {"metrics", metrics_json(linear->metrics)}};
-  }
+  const std::optional<LinearBaselineResult> linear =
+      args.linear_baseline ? fit_linear_baseline_for(data, metrics) : std::nullopt;
 
   std::vector<std::size_t> all(data.sample_ids.size());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;

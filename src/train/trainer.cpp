@@ -268,6 +268,8 @@ TrainingResult train_model(Model<float>& model, const TrainingSet& data,
   }
   const bool has_validation = !data.splits.validation.empty();
   const bool early_stopping = has_validation && options.patience > 0;
+  Matrix<float> validation_targets;
+  gather_targets(data, data.splits.validation, validation_targets);
 
   for (Index epoch = state.epochs_done + 1; epoch <= options.epochs && !state.stopped_early;
        ++epoch) {
@@ -278,10 +280,9 @@ TrainingResult train_model(Model<float>& model, const TrainingSet& data,
     record.train_loss = loop.run_epoch(epoch);
     record.validation_loss = std::nan("");
     if (has_validation) {
-      Matrix<float> targets;
-      gather_targets(data, data.splits.validation, targets);
-      record.validation = task_metrics(
-          data.task, targets, predict_outputs(model, *data.features, data.splits.validation));
+      record.validation =
+          task_metrics(data.task, validation_targets,
+                       predict_outputs(model, *data.features, data.splits.validation));
       record.validation_loss = record.validation.at("loss");
     }
     record.best = !has_validation || record.validation_loss < state.best_loss;
