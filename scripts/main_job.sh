@@ -47,5 +47,10 @@ echo "== 6. predict with the saved model, as on a new cohort"
   --phenotypes ontologies/example/example_phenotypes.tsv --target-column phenotype \
   --covariates age --out "$out/predictions.tsv"
 
+echo "== 7. compare: the network over a group-lasso grid against the dense MLPs (same widths, same"
+echo "      parameter count) and the shuffled control, 5 seeds each, paired by seed; table and figure"
+"$ontonet" compare --config configs/example_compare.json --out "$out/compare" |
+  sed -n '/^model /,$p' | tee "$out/compare.txt"
+
 echo "== outputs in $out"
 ls -l "$out"

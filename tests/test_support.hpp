@@ -1,10 +1,12 @@
 // Paths and scratch files shared by the tests.
 #pragma once
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace ontonet::test {
 
@@ -15,6 +17,14 @@ inline std::string shared_data(const std::string& relative) {
 
 inline std::string source_path(const std::string& relative) {
   return std::string(ONTONET_SOURCE_DIR) + "/" + relative;
+}
+
+// The whole content of a file ("" when it cannot be opened).
+inline std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 // A fresh directory under the system temp dir, removed when the object goes out of scope.

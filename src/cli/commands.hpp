@@ -10,5 +10,7 @@ void add_inspect_command(CLI::App& app);
 void add_build_command(CLI::App& app);
 void add_train_command(CLI::App& app);
 void add_predict_command(CLI::App& app);
+void add_compare_command(CLI::App& app);
+void add_plot_command(CLI::App& app);
 
 }  // namespace ontonet::cli

@@ -68,8 +68,10 @@ nlohmann::json effective_config(const CLI::App& command, const std::vector<std::
         std::find(left_out.begin(), left_out.end(), key) != left_out.end()) {
       continue;
     }
-    if (option->get_expected_max() == 0) {  // a flag
-      options[key] = option->count() > 0;
+    if (option->get_expected_max() == 0) {  // a flag, perhaps with a negated name
+      const std::string default_text = option->get_default_str();
+      options[key] =
+          option->count() > 0 ? option->as<bool>() : default_text == "true" || default_text == "1";
       continue;
     }
     // An option whose value is optional (--join-roots [ID]) is off unless given.

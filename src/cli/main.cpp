@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   ontonet::cli::add_build_command(app);
   ontonet::cli::add_train_command(app);
   ontonet::cli::add_predict_command(app);
+  ontonet::cli::add_compare_command(app);
+  ontonet::cli::add_plot_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

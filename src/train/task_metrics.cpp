@@ -81,6 +81,19 @@ double cox_loss(const Matrix<float>& targets, const Matrix<float>& risk) {
 
 }  // namespace
 
+const char* main_metric_name(TaskKind task) {
+  switch (task) {
+    case TaskKind::kRegression:
+      return "pearson";
+    case TaskKind::kBinary:
+    case TaskKind::kMulticlass:
+      return "auroc";
+    case TaskKind::kSurvival:
+      return "c_index";
+  }
+  ONTONET_CHECK(false, "unknown task");
+}
+
 double task_loss(TaskKind task, const Matrix<float>& targets, const Matrix<float>& outputs) {
   check_shapes(task, targets, outputs);
   if (task == TaskKind::kMulticlass) return softmax_cross_entropy(targets, outputs);

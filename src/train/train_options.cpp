@@ -34,6 +34,7 @@ void check_train_options(const TrainOptions& options) {
   check_non_negative_finite(options.weight_decay, "weight_decay");
   check_non_negative_finite(options.l1, "l1");
   check_non_negative_finite(options.l2, "l2");
+  check_non_negative_finite(options.group_lasso, "group_lasso");
   check_non_negative_finite(options.clip_norm, "clip_norm");
   if (!(options.momentum >= 0.0 && options.momentum < 1.0)) {
     throw ConfigError("train.momentum",

@@ -9,6 +9,7 @@
 
 #include "batch_targets.hpp"
 #include "checkpoint.hpp"
+#include "connection_groups.hpp"
 #include "ontonet/core/error.hpp"
 #include "ontonet/train/adam.hpp"
 #include "ontonet/train/adamw.hpp"
@@ -82,6 +83,7 @@ nlohmann::json run_fingerprint(const Model<float>& model, const TrainingSet& dat
             {"weight_decay", options.weight_decay},
             {"l1", options.l1},
             {"l2", options.l2},
+            {"group_lasso", options.group_lasso},
             {"clip_norm", options.clip_norm},
             {"patience", options.patience},
             {"seed", options.seed}}}};
@@ -161,6 +163,8 @@ class Loop {
         optimizer_(make_optimizer(options, model.parameters())),
         l1_(connection_weights(model.parameters()), options.l1),
         l2_(connection_weights(model.parameters()), options.l2),
+        group_lasso_(options.group_lasso > 0.0 ? connection_group_lasso(model, options.group_lasso)
+                                               : std::vector<std::unique_ptr<GroupLasso<float>>>{}),
         loss_kind_(loss_kind(data.task)) {}
 
   Optimizer<float>& optimizer() { return *optimizer_; }
@@ -217,10 +221,14 @@ class Loop {
     }
     if (options_.l2 > 0.0) value += l2_.add_penalty_and_gradient();
     if (options_.l1 > 0.0) value += l1_.penalty();
+    for (const auto& group_lasso : group_lasso_) value += group_lasso->penalty();
     if (!std::isfinite(value)) diverged(epoch, batch, "the loss is " + std::to_string(value));
     if (options_.clip_norm > 0.0) clip_grad_norm(optimizer_->parameters(), options_.clip_norm);
     optimizer_->step();
     if (options_.l1 > 0.0) l1_.apply_proximal_step(optimizer_->learning_rate());
+    for (const auto& group_lasso : group_lasso_) {
+      group_lasso->apply_proximal_step(optimizer_->learning_rate());
+    }
     return value;
   }
 
@@ -231,6 +239,7 @@ class Loop {
   std::unique_ptr<Optimizer<float>> optimizer_;
   L1Penalty<float> l1_;
   L2Penalty<float> l2_;
+  std::vector<std::unique_ptr<GroupLasso<float>>> group_lasso_;
   LossKind loss_kind_;
   Tape<float> tape_;
   Matrix<float> x_;

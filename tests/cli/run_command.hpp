@@ -6,9 +6,9 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "../test_support.hpp"
 
 namespace ontonet::test {
 
@@ -29,10 +29,7 @@ inline CommandResult run_ontonet(const std::string& arguments, const std::string
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(capture);
-  std::stringstream text;
-  text << in.rdbuf();
-  result.output = text.str();
+  result.output = read_text(capture);
   std::remove(capture.c_str());
   return result;
 }

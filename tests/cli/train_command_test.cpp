@@ -21,12 +21,7 @@
 namespace ontonet {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using test::read_text;
 
 std::size_t count_lines(const std::string& path) {
   const std::string text = read_text(path);

@@ -13,8 +13,10 @@
 #include "ontonet/io/delimited_matrix_reader.hpp"
 #include "ontonet/io/gaf_reader.hpp"
 #include "ontonet/io/obo_reader.hpp"
+#include "ontonet/io/parent_child_type_reader.hpp"
 #include "ontonet/io/phenotype_reader.hpp"
 #include "ontonet/ontology/ontology_builder.hpp"
+#include "ontonet/train/training_data.hpp"
 
 namespace ontonet {
 namespace {
@@ -134,6 +136,60 @@ TEST(MaskedLeastSquares, OrderingHoldsOnTheExampleOntologysWiring) {
   const ConnectionMask all = ConnectionMask::Constant(n_terms, x.cols(), true);
   EXPECT_GT(fit_masked_least_squares(x, y, mask, 0.0).training_loss,
             1.5 * fit_masked_least_squares(x, y, all, 0.0).training_loss);
+}
+
+TEST(MaskedLeastSquares, OrderingHoldsOnTheNestOntologysWiringOfRealMutations) {
+  // Real wiring on real data: NeST-VNN's 1,316 training responses regressed on the mutation status
+  // of its 718 genes (fewer features than samples, so the dense fit does not interpolate), one
+  // output per NeST term of at most 40 genes, each allowed only its own genes' mutations.
+  DataOptions options;
+  options.format = "nest_vnn";
+  options.folder = test::shared_data("nest_vnn");
+  options.channels = {"mutation"};
+  options.responses = test::shared_data("nest_vnn/training_data.txt");
+  const TrainingSet data = load_training_data(options);
+  std::vector<std::size_t> rows(data.sample_ids.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+  Matrix<float> features;
+  data.features->fill(rows, features);
+  const Eigen::MatrixXd x = features.transpose().cast<double>();
+  ASSERT_LT(x.cols(), x.rows());
+
+  BuildReport report;
+  const Ontology ontology = build_ontology(
+      read_parent_child_type(test::shared_data("nest_vnn/ontology.txt")), {}, report);
+  std::map<std::string, Eigen::Index> column_of;
+  for (std::size_t j = 0; j < data.features->feature_ids().size(); ++j) {
+    const std::string& id = data.features->feature_ids()[j];
+    column_of[id.substr(0, id.find(':'))] = static_cast<Eigen::Index>(j);
+  }
+  std::vector<TermIndex> terms;
+  for (TermIndex t = 0; t < ontology.n_terms(); ++t) {
+    if (ontology.genes(t).size() <= 40) terms.push_back(t);
+  }
+  ASSERT_GT(terms.size(), 20u);
+  const auto n_outputs = static_cast<Eigen::Index>(terms.size());
+  ConnectionMask mask = ConnectionMask::Constant(n_outputs, x.cols(), false);
+  for (Eigen::Index k = 0; k < n_outputs; ++k) {
+    for (GeneIndex g : ontology.genes(terms[static_cast<std::size_t>(k)])) {
+      const auto found = column_of.find(ontology.gene_symbol(g));
+      if (found != column_of.end()) mask(k, found->second) = true;
+    }
+  }
+  Eigen::MatrixXd y(x.rows(), n_outputs);
+  for (Eigen::Index i = 0; i < x.rows(); ++i) y.row(i).setConstant(data.targets(0, i));
+
+  // Every output has the same target, so the dense optimum of one output is every output's.
+  const double dense =
+      fit_masked_least_squares(x, y.leftCols(1), ConnectionMask::Constant(1, x.cols(), true), 0.0)
+          .training_loss;
+  double previous = fit_masked_least_squares(x, y, mask, 0.0).training_loss;
+  EXPECT_GT(previous, dense * 1.05);  // a few dozen genes explain less than all 718
+  for (double penalty : kPenalties) {
+    const double loss = fit_masked_least_squares(x, y, mask, penalty).training_loss;
+    EXPECT_GE(loss, previous * (1 - kRelative)) << "penalty " << penalty;
+    previous = loss;
+  }
 }
 
 TEST(MaskedLeastSquares, RejectsMismatchedShapesAndBadPenalties) {

@@ -60,4 +60,15 @@ NetworkSpec dense_mlp_spec(const DenseMlpShape& shape, const std::vector<std::st
 // See the header comment for the exact rules.
 NetworkSpec shuffled_wiring(const NetworkSpec& spec, std::uint64_t seed);
 
+// The architectures a transparent network is compared with, by name:
+//   ontology            the spec itself
+//   dense               same_width_mlp
+//   dense_equal_params  equal_parameter_mlp
+//   shuffled            shuffled_wiring(spec, seed)
+// Dense hidden layers are tanh without batch norm; their inputs are `feature_ids` (the data's
+// features, in order). Throws ConfigError("architecture", ...) for another name.
+NetworkSpec architecture_spec(const NetworkSpec& spec, const std::string& architecture,
+                              const std::vector<std::string>& feature_ids, std::uint64_t seed);
+const std::vector<std::string>& architecture_names();
+
 }  // namespace ontonet

@@ -28,6 +28,7 @@
 
 #include <Eigen/Core>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,9 @@ LinearBaselineResult fit_linear_baseline(const TrainingSet& set,
 // with as many features as the result has weights (checked: InternalError).
 Matrix<float> predict_linear(const LinearBaselineResult& result, const FeatureSource& features,
                              const std::vector<std::size_t>& rows);
+
+// The result as JSON: model, penalty, the penalty path, notes and metrics (NaN as null).
+nlohmann::json linear_baseline_json(const LinearBaselineResult& result);
 
 // The fitted baseline as a compiled model without hidden layers (dense_mlp_spec), to save with
 // save_model and apply with `ontonet predict` like any other model. `feature_ids` are the

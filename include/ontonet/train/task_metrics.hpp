@@ -17,6 +17,10 @@ namespace ontonet {
 // InternalError).
 MetricSet task_metrics(TaskKind task, const Matrix<float>& targets, const Matrix<float>& outputs);
 
+// The metric a task is judged by, higher being better: pearson (regression), auroc (binary and
+// multiclass), c_index (survival).
+const char* main_metric_name(TaskKind task);
+
 // The task's loss alone, as in task_metrics.
 double task_loss(TaskKind task, const Matrix<float>& targets, const Matrix<float>& outputs);
 

@@ -10,8 +10,9 @@
 //
 // Batches: ceil(n_train / batch_size) per epoch; a last batch of a single sample is merged into the
 // one before it, because batch norm needs two samples. The loss of a batch is the model's loss
-// (main plus weighted auxiliary heads) plus the L2 penalty on the weights; an L1 penalty, when set,
-// is applied as a proximal step after each optimizer step so that weights reach exactly zero.
+// (main plus weighted auxiliary heads) plus the L2 penalty on the weights; an L1 or group-lasso
+// penalty, when set, is applied as a proximal step after each optimizer step so that weights (or
+// whole connections) reach exactly zero; its value is added to the logged batch loss.
 //
 // A fresh run first sets the output biases (and the auxiliary heads') to the training targets'
 // mean, or for a binary task to the logit of the training base rate, so that the first epochs learn
@@ -41,9 +42,12 @@ struct TrainOptions {
   double weight_decay = 0.0;  // adamw: decoupled decay; sgd: coupled, as PyTorch's
   double l2 = 0.0;            // L2 penalty strength on every weight (not biases, not batch norm)
   double l1 = 0.0;            // L1 strength on every weight, as a proximal step
-  double clip_norm = 0.0;     // clip the global gradient norm to this; 0 = off
-  Index patience = 10;        // epochs without a better validation loss before stopping; 0 = off
-  std::uint64_t seed = 1;     // shuffles
+  // Group-lasso strength, as a proximal step; a group is every weight from one block (gene, term,
+  // input feature, dense layer) into one block, weighted by sqrt(group size) (group_lasso.hpp).
+  double group_lasso = 0.0;
+  double clip_norm = 0.0;  // clip the global gradient norm to this; 0 = off
+  Index patience = 10;     // epochs without a better validation loss before stopping; 0 = off
+  std::uint64_t seed = 1;  // shuffles
 };
 
 // Throws ConfigError("train.<option>", ...) naming the first invalid option.
