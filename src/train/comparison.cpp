@@ -105,7 +105,7 @@ ComparisonResult run_comparison(const NetworkSpec& ontology_spec, const Training
   std::mutex mutex;
   std::size_t done = 0;
   bool failed = false;
-  std::vector<std::string> errors(total);
+  std::vector<std::exception_ptr> errors(total);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   // Dynamic scheduling only changes which thread trains a run, never the run.
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads != 1)
@@ -133,15 +133,26 @@ ComparisonResult run_comparison(const NetworkSpec& ontology_spec, const Training
       const std::lock_guard<std::mutex> lock(mutex);
       ++done;
       if (observer != nullptr) observer->on_run(compared, run, model, done, total);
-    } catch (const std::exception& error) {
+    } catch (...) {
       const std::lock_guard<std::mutex> lock(mutex);
       failed = true;
-      errors[job] =
-          "compare: " + compared.name + ", seed " + std::to_string(run.seed) + ": " + error.what();
+      errors[job] = std::current_exception();
     }
   }
-  for (const std::string& error : errors) {
-    if (!error.empty()) throw Error(error);
+  for (std::size_t job = 0; job < total; ++job) {
+    if (!errors[job]) continue;
+    // Bad options or data are the user's whatever the run; a failure of training itself (such as
+    // divergence) is named by its model and seed.
+    try {
+      std::rethrow_exception(errors[job]);
+    } catch (const ConfigError&) {
+      throw;
+    } catch (const InputError&) {
+      throw;
+    } catch (const std::exception& error) {
+      throw Error("compare: " + result.models[job / n_seeds].name + ", seed " +
+                  std::to_string(options.first_seed + job % n_seeds) + ": " + error.what());
+    }
   }
   return result;
 }

@@ -195,5 +195,13 @@ TEST(Comparison, AFailedRunIsReportedWithItsModelAndSeed) {
   }
 }
 
+TEST(Comparison, AnOptionThatEveryRunRefusesKeepsItsConfigError) {
+  const TrainingSet data = test::synthetic_training_set(200, TaskKind::kRegression);
+  ComparisonOptions options = quick_comparison();
+  options.train.optimizer = "adam";
+  options.train.weight_decay = 0.01;  // adam takes train.l2 instead
+  EXPECT_THROW(run_comparison(test::hand_made_model(1).spec(), data, options), ConfigError);
+}
+
 }  // namespace
 }  // namespace ontonet

@@ -75,8 +75,9 @@ class ComparisonObserver {
 std::vector<ComparedModel> compared_models(const ComparisonOptions& options);
 
 // Trains every model over every seed. `ontology_spec` is the transparent network over the data's
-// features (covariate branches included). Throws what train_model throws, prefixed with the model
-// and seed of the run that failed.
+// features (covariate branches included). Throws the ConfigError or InputError of a run as it is,
+// and any other failure (a diverging run) as an Error naming the model and seed; the first failed
+// run in run order decides, and no run starts after a failure.
 ComparisonResult run_comparison(const NetworkSpec& ontology_spec, const TrainingSet& data,
                                 const ComparisonOptions& options,
                                 ComparisonObserver* observer = nullptr);
