@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include "ontonet/core/atomic_file.hpp"
 #include "ontonet/report/line_chart.hpp"
 #include "ontonet/report/svg_document.hpp"
+#include "ontonet/train/run_folder.hpp"
 
 namespace ontonet {
 
@@ -18,17 +18,6 @@ const char* const kSplits[] = {"train", "validation", "test"};
 // Palette colors 0-2 draw the ontology network's train, validation and test series; the controls
 // and the linear baseline take the next ones, in every panel.
 constexpr int kFirstControlColor = 3;
-
-std::string number(double value) {
-  if (std::isnan(value)) return "NA";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
-}
-
-nlohmann::json json_number(double value) {
-  return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json();
-}
 
 nlohmann::json json_mean_sd(const MeanSd& value) {
   return {{"mean", json_number(value.mean)}, {"sd", json_number(value.sd)}, {"n", value.n}};
@@ -77,25 +66,25 @@ void write_model_table(const std::string& path, const ComparisonReport& report) 
     out << "\tbest_epoch_mean\tseconds_mean\tselected\n";
     for (const ModelSummary& model : report.summary.models) {
       const ComparedModel& compared = result.models[model.model];
-      out << compared.name << "\t" << compared.architecture << "\t" << number(compared.lambda)
+      out << compared.name << "\t" << compared.architecture << "\t" << tsv_number(compared.lambda)
           << "\t" << model.parameters << "\t" << model.weights << "\t"
-          << number(model.nonzero_weights.mean) << "\t" << model.seconds.n;
+          << tsv_number(model.nonzero_weights.mean) << "\t" << model.seconds.n;
       for (const char* split : kSplits) {
         for (const std::string& metric : {std::string("loss"), main}) {
           const MeanSd* value = find_metric(model, split, metric);
-          out << "\t" << (value ? number(value->mean) : "NA") << "\t"
-              << (value ? number(value->sd) : "NA");
+          out << "\t" << (value ? tsv_number(value->mean) : "NA") << "\t"
+              << (value ? tsv_number(value->sd) : "NA");
         }
       }
-      out << "\t" << number(model.best_epoch.mean) << "\t" << number(model.seconds.mean) << "\t"
-          << (model.model == report.summary.selected ? 1 : 0) << "\n";
+      out << "\t" << tsv_number(model.best_epoch.mean) << "\t" << tsv_number(model.seconds.mean)
+          << "\t" << (model.model == report.summary.selected ? 1 : 0) << "\n";
     }
     if (report.linear) {
       const LinearBaselineResult& linear = *report.linear;
-      out << linear.model << "\tlinear\t" << number(linear.penalty) << "\tNA\tNA\tNA\t1";
+      out << linear.model << "\tlinear\t" << tsv_number(linear.penalty) << "\tNA\tNA\tNA\t1";
       for (const char* split : kSplits) {
         for (const std::string& metric : {std::string("loss"), main}) {
-          out << "\t" << number(linear_metric(linear, split, metric)) << "\tNA";
+          out << "\t" << tsv_number(linear_metric(linear, split, metric)) << "\tNA";
         }
       }
       out << "\tNA\tNA\t0\n";
@@ -113,15 +102,15 @@ void write_run_table(const std::string& path, const ComparisonReport& report) {
     out << "\tseconds\n";
     for (const ComparisonRun& run : result.runs) {
       const ComparedModel& compared = result.models[run.model];
-      out << compared.name << "\t" << compared.architecture << "\t" << number(compared.lambda)
+      out << compared.name << "\t" << compared.architecture << "\t" << tsv_number(compared.lambda)
           << "\t" << run.seed << "\t" << run.parameters << "\t" << run.weights << "\t"
           << run.nonzero_weights << "\t" << run.result.best_epoch << "\t"
           << run.result.history.size() << "\t" << (run.result.stopped_early ? 1 : 0);
       for (const char* split : kSplits) {
-        out << "\t" << number(run_metric(run, split, "loss")) << "\t"
-            << number(run_metric(run, split, main));
+        out << "\t" << tsv_number(run_metric(run, split, "loss")) << "\t"
+            << tsv_number(run_metric(run, split, main));
       }
-      out << "\t" << number(run.seconds) << "\n";
+      out << "\t" << tsv_number(run.seconds) << "\n";
     }
   });
 }
@@ -133,10 +122,10 @@ void write_difference_table(const std::string& path, const ComparisonReport& rep
     for (const PairedDifference& paired : report.summary.differences) {
       out << report.result.models[paired.model].name << "\t"
           << report.result.models[paired.reference].name << "\t" << paired.split << "\t"
-          << paired.metric << "\t" << number(paired.difference.mean) << "\t"
-          << number(paired.difference.sd) << "\t" << number(paired.ci_low) << "\t"
-          << number(paired.ci_high) << "\t" << paired.difference.n << "\t" << paired.model_better
-          << "\n";
+          << paired.metric << "\t" << tsv_number(paired.difference.mean) << "\t"
+          << tsv_number(paired.difference.sd) << "\t" << tsv_number(paired.ci_low) << "\t"
+          << tsv_number(paired.ci_high) << "\t" << paired.difference.n << "\t"
+          << paired.model_better << "\n";
     }
   });
 }
@@ -149,8 +138,9 @@ void write_curve_table(const std::string& path, const ComparisonResult& result) 
       const LearningCurve curve = learning_curve(result, m);
       for (std::size_t e = 0; e < curve.epoch.size(); ++e) {
         out << result.models[m].name << "\t" << curve.epoch[e] << "\t" << curve.runs[e] << "\t"
-            << number(curve.train_mean[e]) << "\t" << number(curve.train_sd[e]) << "\t"
-            << number(curve.validation_mean[e]) << "\t" << number(curve.validation_sd[e]) << "\n";
+            << tsv_number(curve.train_mean[e]) << "\t" << tsv_number(curve.train_sd[e]) << "\t"
+            << tsv_number(curve.validation_mean[e]) << "\t" << tsv_number(curve.validation_sd[e])
+            << "\n";
       }
     }
   });
@@ -237,7 +227,7 @@ LambdaAxis lambda_axis(const ComparisonResult& result, const std::vector<std::si
     const double lambda = result.models[m].lambda;
     const double position = axis.log && lambda == 0.0 ? smallest / 10.0 : lambda;
     axis.positions.push_back(position);
-    axis.ticks.emplace_back(position, lambda == 0.0 ? "0" : number(lambda));
+    axis.ticks.emplace_back(position, lambda == 0.0 ? "0" : tsv_number(lambda));
   }
   return axis;
 }

@@ -5,16 +5,13 @@
 
 #include "ontonet/core/error.hpp"
 #include "ontonet/network/model_file.hpp"
+#include "ontonet/train/run_folder.hpp"
 
 namespace ontonet {
 
 namespace {
 
 constexpr const char* kCheckpointKind = "ontonet.checkpoint";
-
-nlohmann::json number_or_null(double value) {
-  return std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value);
-}
 
 double number_from(const nlohmann::json& json) {
   return json.is_null() ? std::nan("") : json.get<double>();
@@ -34,10 +31,10 @@ std::string first_difference(const nlohmann::json& a, const nlohmann::json& b) {
 
 nlohmann::json epoch_record_json(const EpochRecord& record) {
   nlohmann::json validation = nlohmann::json::object();
-  for (const auto& [name, value] : record.validation) validation[name] = number_or_null(value);
+  for (const auto& [name, value] : record.validation) validation[name] = json_number(value);
   return {{"epoch", record.epoch},
-          {"train_loss", number_or_null(record.train_loss)},
-          {"validation_loss", number_or_null(record.validation_loss)},
+          {"train_loss", json_number(record.train_loss)},
+          {"validation_loss", json_number(record.validation_loss)},
           {"validation", validation},
           {"learning_rate", record.learning_rate},
           {"seconds", record.seconds},

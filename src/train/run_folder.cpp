@@ -14,13 +14,6 @@ namespace ontonet {
 
 namespace {
 
-std::string format_number(double value) {
-  if (std::isnan(value)) return "NA";
-  std::ostringstream out;
-  out << std::setprecision(9) << value;
-  return out.str();
-}
-
 void write_text(const std::string& path, const std::string& text) {
   write_file_atomically(path, [&](std::ostream& out) { out << text; });
 }
@@ -54,15 +47,14 @@ void RunFolder::write_log(const std::vector<EpochRecord>& history) const {
   for (const std::string& name : metric_names) out << "\tvalidation_" << name;
   out << "\tlearning_rate\tseconds\tsamples_per_second\tbest\n";
   for (const EpochRecord& record : history) {
-    out << record.epoch << '\t' << format_number(record.train_loss) << '\t'
-        << format_number(record.validation_loss);
+    out << record.epoch << '\t' << tsv_number(record.train_loss) << '\t'
+        << tsv_number(record.validation_loss);
     for (const std::string& name : metric_names) {
       const auto found = record.validation.find(name);
-      out << '\t' << format_number(found == record.validation.end() ? std::nan("") : found->second);
+      out << '\t' << tsv_number(found == record.validation.end() ? std::nan("") : found->second);
     }
-    out << '\t' << format_number(record.learning_rate) << '\t' << format_number(record.seconds)
-        << '\t' << format_number(record.samples_per_second) << '\t' << (record.best ? 1 : 0)
-        << '\n';
+    out << '\t' << tsv_number(record.learning_rate) << '\t' << tsv_number(record.seconds) << '\t'
+        << tsv_number(record.samples_per_second) << '\t' << (record.best ? 1 : 0) << '\n';
   }
   write_text(file("log.tsv"), out.str());
 }
@@ -85,10 +77,21 @@ nlohmann::json metrics_json(const std::map<std::string, MetricSet>& metrics) {
   for (const auto& [split, values] : metrics) {
     json[split] = nlohmann::json::object();
     for (const auto& [name, value] : values) {
-      json[split][name] = std::isnan(value) ? nlohmann::json(nullptr) : nlohmann::json(value);
+      json[split][name] = json_number(value);
     }
   }
   return json;
+}
+
+std::string tsv_number(double value) {
+  if (std::isnan(value)) return "NA";
+  std::ostringstream out;
+  out << std::setprecision(9) << value;
+  return out.str();
+}
+
+nlohmann::json json_number(double value) {
+  return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
 }  // namespace ontonet

@@ -7,10 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "../report/svg_checks.hpp"
 #include "../test_support.hpp"
+#include "ontonet/io/text_table.hpp"
 #include "run_command.hpp"
 
 namespace ontonet {
@@ -18,18 +18,11 @@ namespace {
 
 using test::read_text;
 
+// Header and rows of a TSV file.
 std::vector<std::vector<std::string>> read_rows(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream text(read_text(path));
-  std::string line;
-  while (std::getline(text, line)) {
-    std::vector<std::string> fields;
-    std::istringstream fields_text(line);
-    std::string field;
-    while (std::getline(fields_text, field, '\t')) fields.push_back(field);
-    rows.push_back(fields);
-  }
-  return rows;
+  TextTable table = read_text_table(path);
+  table.rows.insert(table.rows.begin(), table.header);
+  return table.rows;
 }
 
 // Rows without the columns whose names contain "seconds" (wall time differs between runs).

@@ -127,15 +127,8 @@ TEST(BarChart, DrawsErrorBarsAndSkipsMissingValues) {
 }
 
 TEST(BarChart, RefusesMismatchedSizesNamingTheFigure) {
-  const auto message_of = [](const BarChart& chart) -> std::string {
-    try {
-      render_bar_chart(chart);
-    } catch (const ConfigError& error) {
-      EXPECT_EQ(error.path(), "figure");
-      return error.what();
-    }
-    ADD_FAILURE() << "expected ConfigError";
-    return "";
+  const auto message_of = [](const BarChart& chart) {
+    return test::figure_error([&] { render_bar_chart(chart); });
   };
   EXPECT_NE(message_of(BarChart{}).find("at least one bar"), std::string::npos);
   BarChart values = three_bars();

@@ -151,15 +151,8 @@ TEST(HeatMap, AllMissingStillRenders) {
 }
 
 TEST(HeatMap, RefusesShapesThatDoNotMatchTheLabels) {
-  const auto message_of = [](const HeatMap& map) -> std::string {
-    try {
-      render_heat_map(map);
-    } catch (const ConfigError& error) {
-      EXPECT_EQ(error.path(), "figure");
-      return error.what();
-    }
-    ADD_FAILURE() << "expected ConfigError";
-    return "";
+  const auto message_of = [](const HeatMap& map) {
+    return test::figure_error([&] { render_heat_map(map); });
   };
   EXPECT_NE(message_of(HeatMap{}).find("at least one cell"), std::string::npos);
   HeatMap map = five_stops();

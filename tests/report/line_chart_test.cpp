@@ -43,14 +43,7 @@ bool has_text(const ParsedSvg& svg, const std::string& text) {
 }
 
 std::string config_error_of(const std::vector<LineChart>& panels, int columns = 2) {
-  try {
-    render_line_charts(panels, columns);
-  } catch (const ConfigError& error) {
-    EXPECT_EQ(error.path(), "figure");
-    return error.what();
-  }
-  ADD_FAILURE() << "expected ConfigError";
-  return "";
+  return test::figure_error([&] { render_line_charts(panels, columns); });
 }
 
 TEST(LineChart, ScalesPadTheDataAndLeaveRoomForLabelsAndLegend) {

@@ -3,10 +3,14 @@
 // XML entities) and lists its elements with their attributes and text.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <cctype>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "ontonet/core/error.hpp"
 
 namespace ontonet::test {
 
@@ -135,6 +139,20 @@ inline std::vector<std::string> texts(const ParsedSvg& parsed) {
   std::vector<std::string> found;
   for (const SvgElement& element : elements_named(parsed, "text")) found.push_back(element.text);
   return found;
+}
+
+// The message of the ConfigError("figure", ...) that `render` throws; a test failure and "" when it
+// throws none.
+template <typename Render>
+std::string figure_error(Render render) {
+  try {
+    render();
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.path(), "figure");
+    return error.what();
+  }
+  ADD_FAILURE() << "expected ConfigError(\"figure\", ...)";
+  return "";
 }
 
 }  // namespace ontonet::test

@@ -40,4 +40,9 @@ class RunFolder {
 // JSON of a metric map per split, NaN as null.
 nlohmann::json metrics_json(const std::map<std::string, MetricSet>& metrics);
 
+// How every table and JSON file ontonet writes spells a number: 9 significant digits in a TSV
+// cell, NaN as NA; in JSON a non-finite value as null.
+std::string tsv_number(double value);
+nlohmann::json json_number(double value);
+
 }  // namespace ontonet
