@@ -147,23 +147,39 @@ std::vector<double> log_ticks(double lo, double hi) {
   return nice_ticks(lo, hi);
 }
 
-std::string tick_label(double value) {
+std::string tick_label(double value, int digits) {
   ONTONET_CHECK(std::isfinite(value), "tick_label of a non-finite value");
+  ONTONET_CHECK(digits >= 1 && digits <= 17, "tick_label digits out of range");
   if (value == 0) return "0";
   char buffer[64];
   const double magnitude = std::abs(value);
   if (magnitude >= 1e-3 && magnitude < 1e4) {
-    std::snprintf(buffer, sizeof buffer, "%.4g", value);
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
     return buffer;
   }
-  std::snprintf(buffer, sizeof buffer, "%.3e", value);
+  std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, value);
   // "1.500e+04" -> "1.5e+04", "1.000e-05" -> "1e-05".
   std::string text = buffer;
   const std::size_t e = text.find('e');
   std::string mantissa = text.substr(0, e);
-  while (mantissa.back() == '0') mantissa.pop_back();
-  if (mantissa.back() == '.') mantissa.pop_back();
+  if (mantissa.find('.') != std::string::npos) {
+    while (mantissa.back() == '0') mantissa.pop_back();
+    if (mantissa.back() == '.') mantissa.pop_back();
+  }
   return mantissa + text.substr(e);
+}
+
+std::vector<std::string> tick_labels(const std::vector<double>& ticks) {
+  std::vector<std::string> labels;
+  for (int digits = 4; digits <= 17; ++digits) {
+    labels.clear();
+    for (double tick : ticks) labels.push_back(tick_label(tick, digits));
+    bool distinct = true;
+    for (std::size_t k = 1; k < labels.size(); ++k)
+      distinct = distinct && labels[k] != labels[k - 1];
+    if (distinct) break;
+  }
+  return labels;
 }
 
 }  // namespace ontonet

@@ -87,11 +87,13 @@ std::string render_bar_chart(const BarChart& chart) {
 
   const auto [lo, hi] = value_range(chart);
   const AxisScale scale{lo, hi, plot_left, plot_right, false};
-  for (const double tick : nice_ticks(lo, hi)) {
-    const double px = scale.to_pixel(tick);
+  const std::vector<double> ticks = nice_ticks(lo, hi);
+  const std::vector<std::string> labels = tick_labels(ticks);
+  for (std::size_t k = 0; k < ticks.size(); ++k) {
+    const double px = scale.to_pixel(ticks[k]);
     svg.line(px, kPlotTop, px, plot_bottom, StrokeStyle{"#e5e5e5", 1, false});
     svg.line(px, plot_bottom, px, plot_bottom + 4, StrokeStyle{kFrameColor, 1, false});
-    svg.text(px, plot_bottom + 16, tick_label(tick), TextStyle{kFont, TextAnchor::kMiddle});
+    svg.text(px, plot_bottom + 16, labels[k], TextStyle{kFont, TextAnchor::kMiddle});
   }
   const double zero_px = scale.to_pixel(0);
 

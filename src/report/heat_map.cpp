@@ -114,10 +114,12 @@ void draw_color_bar(SvgDocument& svg, double left, double top, double height, do
   svg.rect(left, top, kColorBarWidth, height, "none", kFrameColor);
   const AxisScale scale{lo, hi, top + height, top, false};
   const double right = left + kColorBarWidth;
-  for (const double tick : nice_ticks(lo, hi)) {
-    const double py = scale.to_pixel(tick);
+  const std::vector<double> ticks = nice_ticks(lo, hi);
+  const std::vector<std::string> labels = tick_labels(ticks);
+  for (std::size_t k = 0; k < ticks.size(); ++k) {
+    const double py = scale.to_pixel(ticks[k]);
     svg.line(right, py, right + 4, py, StrokeStyle{kFrameColor, 1, false});
-    svg.text(right + 6, py + 4, tick_label(tick), TextStyle{kFont});
+    svg.text(right + 6, py + 4, labels[k], TextStyle{kFont});
   }
 }
 
@@ -138,10 +140,9 @@ std::string render_heat_map(const HeatMap& map) {
   const double grid_bottom = kGridTop + cell_height * static_cast<double>(rows);
 
   const auto [lo, hi] = color_range(map);
-  const std::vector<double> ticks = nice_ticks(lo, hi);
   double tick_width = 0;
-  for (const double tick : ticks) {
-    tick_width = std::max(tick_width, estimated_text_width(tick_label(tick), kFont));
+  for (const std::string& label : tick_labels(nice_ticks(lo, hi))) {
+    tick_width = std::max(tick_width, estimated_text_width(label, kFont));
   }
   const double bar_left = grid_right + 24;
   const double bar_height = std::clamp(grid_bottom - kGridTop, 120.0, 240.0);

@@ -56,10 +56,10 @@ std::pair<double, double> axis_range(const Extent& extent, bool log) {
 }
 
 Ticks automatic_ticks(double lo, double hi, bool log) {
+  const std::vector<double> values = log ? log_ticks(lo, hi) : nice_ticks(lo, hi);
+  const std::vector<std::string> labels = tick_labels(values);
   Ticks ticks;
-  for (const double tick : log ? log_ticks(lo, hi) : nice_ticks(lo, hi)) {
-    ticks.emplace_back(tick, tick_label(tick));
-  }
+  for (std::size_t k = 0; k < values.size(); ++k) ticks.emplace_back(values[k], labels[k]);
   return ticks;
 }
 

@@ -101,5 +101,14 @@ TEST(AxisTicks, LabelsAreCompact) {
   EXPECT_EQ(tick_label(0.3), "0.3");
 }
 
+TEST(TickLabels, UseMoreDigitsOnlyWhenNeighboursWouldLookAlike) {
+  EXPECT_EQ(tick_labels({0, 0.5, 1}), (std::vector<std::string>{"0", "0.5", "1"}));
+  EXPECT_EQ(tick_labels({302550, 302600, 302650}),
+            (std::vector<std::string>{"3.0255e+05", "3.026e+05", "3.0265e+05"}));
+  EXPECT_EQ(tick_labels({1000.25, 1000.5}), (std::vector<std::string>{"1000.2", "1000.5"}));
+  EXPECT_EQ(tick_label(302600, 6), "3.026e+05");
+  EXPECT_EQ(tick_label(1e5, 4), "1e+05");
+}
+
 }  // namespace
 }  // namespace ontonet

@@ -41,7 +41,12 @@ std::vector<double> nice_ticks(double lo, double hi);
 std::vector<double> log_ticks(double lo, double hi);
 
 // A compact tick label: "0", "0.25", "250", "1e-05", "1.5e+04". Plain notation for
-// 1e-3 <= |value| < 1e4, scientific outside, up to 4 significant digits.
-std::string tick_label(double value);
+// 1e-3 <= |value| < 1e4, scientific outside, up to `digits` significant digits (1 to 17).
+std::string tick_label(double value, int digits = 4);
+
+// The labels of an axis's ticks, in order: tick_label with the fewest digits (at least 4) at which
+// neighbouring labels differ, so that ticks close together on a large value (302,550, 302,600)
+// are not all labelled 3.026e+05.
+std::vector<std::string> tick_labels(const std::vector<double>& ticks);
 
 }  // namespace ontonet
