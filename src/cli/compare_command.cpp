@@ -98,10 +98,7 @@ class RunPrinter : public ComparisonObserver {
 void print_table(const ComparisonResult& result, const ComparisonSummary& summary,
                  const std::optional<LinearBaselineResult>& linear) {
   const std::string& main = summary.main_metric;
-  // Held-out scores come from the test split, or from validation when there is no test split.
-  const std::string held_out =
-      !summary.models.empty() && summary.models.front().metrics.count("test") == 0 ? "validation"
-                                                                                   : "test";
+  const std::string& held_out = summary.held_out;
   std::cout << "\n"
             << std::left << std::setw(28) << "model" << std::right << std::setw(10) << "params"
             << std::setw(10) << "nonzero" << std::setw(20) << "train loss" << std::setw(20)

@@ -46,14 +46,6 @@ double linear_metric(const LinearBaselineResult& linear, const std::string& spli
   return value == found->second.end() ? kNaN : value->second;
 }
 
-// The split that stands for held-out performance: test, or validation when there is no test split.
-std::string held_out_split(const ComparisonResult& result) {
-  for (const ComparisonRun& run : result.runs) {
-    if (run.result.metrics.count("test") > 0) return "test";
-  }
-  return "validation";
-}
-
 void write_model_table(const std::string& path, const ComparisonReport& report) {
   const ComparisonResult& result = report.result;
   const std::string& main = report.summary.main_metric;
@@ -235,7 +227,7 @@ LambdaAxis lambda_axis(const ComparisonResult& result, const std::vector<std::si
 std::string figure(const ComparisonReport& report) {
   const ComparisonResult& result = report.result;
   const ComparisonSummary& summary = report.summary;
-  const std::string held_out = held_out_split(result);
+  const std::string& held_out = summary.held_out;
   const std::string& main = summary.main_metric;
   std::vector<std::size_t> grid, controls;
   for (std::size_t m = 0; m < result.models.size(); ++m) {

@@ -1,5 +1,6 @@
 #include "ontonet/train/comparison_summary.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -95,6 +96,10 @@ double student_t_975(Index degrees) {
 ComparisonSummary summarize_comparison(const ComparisonResult& result) {
   ComparisonSummary summary;
   summary.main_metric = main_metric_name(result.task);
+  const bool has_test = std::any_of(result.runs.begin(), result.runs.end(), [](const auto& run) {
+    return run.result.metrics.count("test") > 0;
+  });
+  summary.held_out = has_test ? "test" : "validation";
   const std::array<std::string, 2> metrics{"loss", summary.main_metric};
   double best_validation = kNaN;
   bool selected = false;
@@ -142,9 +147,8 @@ ComparisonSummary summarize_comparison(const ComparisonResult& result) {
   if (dense == result.models.size()) return summary;
   for (std::size_t m = 0; m < result.models.size(); ++m) {
     if (m == dense) continue;
-    const std::string split = summary.models[m].metrics.count("test") > 0 ? "test" : "validation";
     for (const std::string& metric : metrics) {
-      summary.differences.push_back(paired_difference(result, m, dense, split, metric));
+      summary.differences.push_back(paired_difference(result, m, dense, summary.held_out, metric));
     }
   }
   return summary;

@@ -48,12 +48,14 @@ struct PairedDifference {
 
 struct ComparisonSummary {
   std::string main_metric;  // main_metric_name(task)
+  // The split held-out scores come from: "test", or "validation" when the data has no test split.
+  std::string held_out = "test";
   std::vector<ModelSummary> models;
   // The ontology model with the lowest mean validation loss (the first ontology model without a
   // validation split).
   std::size_t selected = 0;
-  // Every other model against "dense", on the test split (validation without one), for the loss
-  // and the main metric; empty when "dense" was not trained.
+  // Every other model against "dense", on the held-out split, for the loss and the main metric;
+  // empty when "dense" was not trained.
   std::vector<PairedDifference> differences;
 };
 
