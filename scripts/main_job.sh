@@ -52,5 +52,15 @@ echo "      parameter count) and the shuffled control, 5 seeds each, paired by s
 "$ontonet" compare --config configs/example_compare.json --out "$out/compare" |
   sed -n '/^model /,$p' | tee "$out/compare.txt"
 
+echo "== 8. explain the trained network: every attribution method on the test split, ranked tables,"
+echo "      explanations.json and figures (top terms and genes, the sub-DAG, method agreement)"
+"$ontonet" explain --run "$out/ontology" --top 5 --out "$out/explain" | tee "$out/explain.txt"
+
+echo "== 9. how stable are the rankings? the same methods on the 5 seeds of the comparison's"
+echo "      selected network (group lasso 0.1)"
+"$ontonet" explain --run "$out/compare" --model "$out"/compare/runs/ontology_lambda_0.1/seed*/model.onm \
+  --method weight_paths,integrated_gradients,deeplift,knockout,permutation,rlipp --top 3 \
+  --out "$out/explain_seeds" | sed -n '/^rank stability/,$p' | tee "$out/explain_seeds.txt"
+
 echo "== outputs in $out"
 ls -l "$out"

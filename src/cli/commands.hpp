@@ -12,5 +12,6 @@ void add_train_command(CLI::App& app);
 void add_predict_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
+void add_explain_command(CLI::App& app);
 
 }  // namespace ontonet::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   ontonet::cli::add_train_command(app);
   ontonet::cli::add_predict_command(app);
   ontonet::cli::add_compare_command(app);
+  ontonet::cli::add_explain_command(app);
   ontonet::cli::add_plot_command(app);
   try {
     app.parse(argc, argv);

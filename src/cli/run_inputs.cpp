@@ -42,8 +42,7 @@ std::vector<ExtraBranchOptions> covariate_branch(const TrainingSet& data) {
 }
 
 NetworkSpec make_spec(const RunInputArguments& args, const LoadedOntology& loaded,
-                      const TrainingSet& data) {
-  const BuiltInputMap input_map = make_input_map(args, loaded, data);
+                      const TrainingSet& data, const BuiltInputMap& input_map) {
   SpecBuildReport report;
   NetworkSpec spec = make_network_spec(args.network, loaded.ontology, input_map.map,
                                        n_model_outputs(data), covariate_branch(data), &report);
@@ -115,8 +114,15 @@ RunInputs load_run_inputs(const RunInputArguments& args) {
   for (const std::string& note : data.notes) std::cout << "note         " << note << "\n";
 
   if (args.genes_from_data) restrict_to_data_genes(args, data, loaded);
-  NetworkSpec spec = make_spec(args, loaded, data);
-  return {std::move(data_options), std::move(data), std::move(spec)};
+  BuiltInputMap input_map = make_input_map(args, loaded, data);
+  NetworkSpec spec = make_spec(args, loaded, data, input_map);
+  std::map<std::string, std::string> term_names;
+  for (TermIndex t = 0; t < loaded.ontology.n_terms(); ++t) {
+    const Term& term = loaded.ontology.term(t);
+    if (!term.name.empty()) term_names[term.id] = term.name;
+  }
+  return {std::move(data_options), std::move(data), std::move(spec), std::move(input_map.map),
+          std::move(term_names)};
 }
 
 nlohmann::json model_metadata(const RunInputs& inputs) {

@@ -12,6 +12,7 @@
 #include "data_options.hpp"
 #include "network_options.hpp"
 #include "ontology_options.hpp"
+#include "ontonet/network/input_map.hpp"
 #include "ontonet/network/network_spec.hpp"
 #include "ontonet/train/linear_baselines.hpp"
 #include "ontonet/train/metrics.hpp"
@@ -34,6 +35,8 @@ struct RunInputs {
   DataOptions data_options;  // as resolved, with a GenNet topology filled in
   TrainingSet data;
   NetworkSpec ontology_spec;  // the transparent network over the data's features
+  InputMap input_map;         // the data's genetic features -> the genes they feed
+  std::map<std::string, std::string> term_names;  // term ID -> name, for terms that have one
 };
 
 // Loads and checks everything, printing what was read (data, splits, notes, input map) to stdout.

@@ -54,9 +54,16 @@ std::pair<double, double> value_range(const BarChart& chart) {
   return {lo < 0 ? padded_lo : 0.0, hi > 0 || lo == 0 ? padded_hi : 0.0};
 }
 
-// Group names in order of first appearance; a group's color is its position here.
+// chart.legend_order's groups that occur, then the others in order of first appearance; a group's
+// color is its position here.
 std::vector<std::string> group_order(const BarChart& chart) {
   std::vector<std::string> order;
+  for (const std::string& group : chart.legend_order) {
+    if (std::find(chart.groups.begin(), chart.groups.end(), group) != chart.groups.end() &&
+        std::find(order.begin(), order.end(), group) == order.end()) {
+      order.push_back(group);
+    }
+  }
   for (const std::string& group : chart.groups) {
     if (std::find(order.begin(), order.end(), group) == order.end()) order.push_back(group);
   }

@@ -1,7 +1,6 @@
 #include "ontonet/report/heat_map.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -10,6 +9,7 @@
 
 #include "ontonet/core/error.hpp"
 #include "ontonet/report/axis_ticks.hpp"
+#include "ontonet/report/color_scale.hpp"
 #include "ontonet/report/svg_document.hpp"
 
 namespace ontonet {
@@ -20,46 +20,7 @@ constexpr std::size_t kLabelMaxChars = 40;
 constexpr double kFont = 11;
 constexpr double kCellFont = 10;
 constexpr double kGridTop = 36;
-constexpr double kColorBarWidth = 14;
-constexpr int kColorBarSlices = 64;
 constexpr double kSin45 = 0.70710678118654752;
-const char* const kMissingColor = "#bdbdbd";  // grey, unlike any color of either scale
-const char* const kFrameColor = "#333333";
-
-using Rgb = std::array<double, 3>;
-
-// ColorBrewer's Blues (light to dark) and RdBu (blue to red through near-white), 5 stops each.
-const std::array<Rgb, 5> kSequential = {Rgb{0xf7, 0xfb, 0xff}, Rgb{0xc6, 0xdb, 0xef},
-                                        Rgb{0x6b, 0xae, 0xd6}, Rgb{0x21, 0x71, 0xb5},
-                                        Rgb{0x08, 0x30, 0x6b}};
-const std::array<Rgb, 5> kDiverging = {Rgb{0x21, 0x66, 0xac}, Rgb{0x67, 0xa9, 0xcf},
-                                       Rgb{0xf7, 0xf7, 0xf7}, Rgb{0xef, 0x8a, 0x62},
-                                       Rgb{0xb2, 0x18, 0x2b}};
-
-// The scale's color at `fraction` in [0, 1], interpolated linearly between stops.
-Rgb color_at(double fraction, bool diverging) {
-  const std::array<Rgb, 5>& stops = diverging ? kDiverging : kSequential;
-  const double position = std::clamp(fraction, 0.0, 1.0) * (stops.size() - 1);
-  const auto below = std::min(static_cast<std::size_t>(position), stops.size() - 2);
-  const double weight = position - static_cast<double>(below);
-  Rgb color;
-  for (int c = 0; c < 3; ++c) {
-    color[c] = stops[below][c] + weight * (stops[below + 1][c] - stops[below][c]);
-  }
-  return color;
-}
-
-std::string hex(const Rgb& color) {
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", static_cast<int>(std::lround(color[0])),
-                static_cast<int>(std::lround(color[1])), static_cast<int>(std::lround(color[2])));
-  return buffer;
-}
-
-// Relative luminance in [0, 1], good enough to choose black or white text.
-double luminance(const Rgb& color) {
-  return (0.2126 * color[0] + 0.7152 * color[1] + 0.0722 * color[2]) / 255;
-}
 
 void check_map(const HeatMap& map) {
   if (map.values.size() == 0) throw ConfigError("figure", "a heat map needs at least one cell");
@@ -101,28 +62,6 @@ double max_width(const std::vector<std::string>& labels) {
   return width;
 }
 
-void draw_color_bar(SvgDocument& svg, double left, double top, double height, double lo, double hi,
-                    bool diverging) {
-  const double slice = height / kColorBarSlices;
-  for (int k = 0; k < kColorBarSlices; ++k) {
-    const double fraction = (k + 0.5) / kColorBarSlices;
-    // Slices overlap by half a pixel so no background line shows between them.
-    const double extra = k + 1 < kColorBarSlices ? 0.5 : 0;
-    svg.rect(left, top + height - slice * (k + 1) - extra, kColorBarWidth, slice + extra,
-             hex(color_at(fraction, diverging)));
-  }
-  svg.rect(left, top, kColorBarWidth, height, "none", kFrameColor);
-  const AxisScale scale{lo, hi, top + height, top, false};
-  const double right = left + kColorBarWidth;
-  const std::vector<double> ticks = nice_ticks(lo, hi);
-  const std::vector<std::string> labels = tick_labels(ticks);
-  for (std::size_t k = 0; k < ticks.size(); ++k) {
-    const double py = scale.to_pixel(ticks[k]);
-    svg.line(right, py, right + 4, py, StrokeStyle{kFrameColor, 1, false});
-    svg.text(right + 6, py + 4, labels[k], TextStyle{kFont});
-  }
-}
-
 }  // namespace
 
 std::string render_heat_map(const HeatMap& map) {
@@ -140,13 +79,9 @@ std::string render_heat_map(const HeatMap& map) {
   const double grid_bottom = kGridTop + cell_height * static_cast<double>(rows);
 
   const auto [lo, hi] = color_range(map);
-  double tick_width = 0;
-  for (const std::string& label : tick_labels(nice_ticks(lo, hi))) {
-    tick_width = std::max(tick_width, estimated_text_width(label, kFont));
-  }
   const double bar_left = grid_right + 24;
   const double bar_height = std::clamp(grid_bottom - kGridTop, 120.0, 240.0);
-  SvgDocument svg(bar_left + kColorBarWidth + 18 + tick_width,
+  SvgDocument svg(bar_left + color_bar_extent(lo, hi),
                   std::max(grid_bottom + 24 + column_label_extent, kGridTop + bar_height + 20));
 
   for (std::size_t i = 0; i < rows; ++i) {
@@ -161,15 +96,14 @@ std::string render_heat_map(const HeatMap& map) {
         svg.rect(left, top, cell_width, cell_height, kMissingColor, "#ffffff");
         continue;
       }
-      const Rgb color = color_at((value - lo) / (hi - lo), map.diverging);
-      svg.rect(left, top, cell_width, cell_height, hex(color), "#ffffff");
+      const Rgb color = scale_color((value - lo) / (hi - lo), map.diverging);
+      svg.rect(left, top, cell_width, cell_height, hex_color(color), "#ffffff");
       if (!map.annotate) continue;
       char text[32];
       std::snprintf(text, sizeof text, "%.3g", value);
       if (estimated_text_width(text, kCellFont) > cell_width - 4 || cell_height < 13) continue;
       svg.text(left + cell_width / 2, top + cell_height / 2 + 3.5, text,
-               TextStyle{kCellFont, TextAnchor::kMiddle, false, 0,
-                         luminance(color) < 0.5 ? "#ffffff" : "#000000"});
+               TextStyle{kCellFont, TextAnchor::kMiddle, false, 0, text_color_on(color)});
     }
   }
   for (std::size_t j = 0; j < columns; ++j) {

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "ontonet/core/error.hpp"
-#include "seeded_shuffle.hpp"
+#include "ontonet/core/seeded_shuffle.hpp"
 
 namespace ontonet {
 

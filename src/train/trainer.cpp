@@ -11,6 +11,7 @@
 #include "checkpoint.hpp"
 #include "connection_groups.hpp"
 #include "ontonet/core/error.hpp"
+#include "ontonet/core/seeded_shuffle.hpp"
 #include "ontonet/train/adam.hpp"
 #include "ontonet/train/adamw.hpp"
 #include "ontonet/train/clip_grad_norm.hpp"
@@ -18,7 +19,6 @@
 #include "ontonet/train/l2_penalty.hpp"
 #include "ontonet/train/sgd.hpp"
 #include "ontonet/train/task_metrics.hpp"
-#include "seeded_shuffle.hpp"
 
 namespace ontonet {
 

@@ -14,6 +14,7 @@ namespace ontonet {
 namespace {
 
 using test::elements_named;
+using test::number_attribute;
 using test::parse_svg;
 using test::ParsedSvg;
 using test::SvgElement;
@@ -104,6 +105,24 @@ TEST(BarChart, ColorsBarsByGroupWithALegend) {
   EXPECT_EQ(std::count_if(rects.begin(), rects.end(),
                           [](const SvgElement& r) { return r.attributes.at("height") == "12"; }),
             2);
+}
+
+TEST(BarChart, LegendOrderFixesEachGroupsColor) {
+  BarChart chart = three_bars();
+  chart.groups = {"lowers", "raises", "lowers"};
+  chart.legend_order = {"raises", "unused", "lowers"};
+  const ParsedSvg svg = parse_svg(render_bar_chart(chart));
+  ASSERT_EQ(svg.error, "");
+  const auto bars = bars_of(svg);
+  ASSERT_EQ(bars.size(), 3u);
+  EXPECT_EQ(bars[0].attributes.at("fill"), palette_color(1));
+  EXPECT_EQ(bars[1].attributes.at("fill"), palette_color(0));
+  EXPECT_EQ(bars[2].attributes.at("fill"), palette_color(1));
+  // The legend lists "raises" first and leaves out the group without a bar.
+  EXPECT_LT(number_attribute(text_element(svg, "raises"), "y"),
+            number_attribute(text_element(svg, "lowers"), "y"));
+  const std::vector<std::string> labels = test::texts(svg);
+  EXPECT_EQ(std::count(labels.begin(), labels.end(), "unused"), 0);
 }
 
 TEST(BarChart, DrawsErrorBarsAndSkipsMissingValues) {

@@ -135,6 +135,19 @@ inline std::string non_finite_attribute(const ParsedSvg& parsed) {
   return "";
 }
 
+// The first text element whose content is `content`, or null.
+inline const SvgElement* find_text(const ParsedSvg& svg, const std::string& content) {
+  for (const SvgElement& element : svg.elements) {
+    if (element.name == "text" && element.text == content) return &element;
+  }
+  return nullptr;
+}
+
+// A numeric attribute of an element (x, y, width, ...).
+inline double number_attribute(const SvgElement& element, const std::string& attribute) {
+  return std::stod(element.attributes.at(attribute));
+}
+
 inline std::vector<std::string> texts(const ParsedSvg& parsed) {
   std::vector<std::string> found;
   for (const SvgElement& element : elements_named(parsed, "text")) found.push_back(element.text);

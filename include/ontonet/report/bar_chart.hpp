@@ -17,6 +17,9 @@ struct BarChart {
   // Empty, or one per bar: bars of a group share a palette color, in order of first appearance,
   // and a legend to the right of the plot names the groups.
   std::vector<std::string> groups;
+  // Groups to list first in the legend, in this order, so that a group keeps its color across
+  // figures whichever group its first bar belongs to; groups without a bar are left out.
+  std::vector<std::string> legend_order;
 };
 
 // Throws ConfigError("figure", ...) when there is no bar, or values, errors or groups do not

@@ -1,4 +1,4 @@
-#include "seeded_shuffle.hpp"
+#include "ontonet/core/seeded_shuffle.hpp"
 
 #include <utility>
 

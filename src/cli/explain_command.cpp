@@ -1,0 +1,410 @@
+// `ontonet explain`: read a trained network with every attribution method on the data it was
+// trained with, write one ranked table per method, explanations.json and the pictures, and, for
+// models of several seeds, the rank stability of each method.
+#include <omp.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "json_config.hpp"
+#include "ontonet/core/error.hpp"
+#include "ontonet/explain/explanation.hpp"
+#include "ontonet/explain/stability.hpp"
+#include "ontonet/io/plink_reader.hpp"
+#include "ontonet/io/text_table.hpp"
+#include "ontonet/network/model_io.hpp"
+#include "ontonet/report/explanation_report.hpp"
+#include "ontonet/train/run_folder.hpp"
+#include "run_config.hpp"
+
+namespace ontonet::cli {
+
+namespace {
+
+struct ExplainArguments {
+  std::string run;
+  std::vector<std::string> models;
+  std::vector<std::string> methods{"all"};
+  std::string split = "test";
+  std::string baseline = "zeros";
+  ExplainOptions options;
+  std::size_t top = 10;
+  ExplanationReportOptions report;
+  std::string out;
+};
+
+std::vector<ExplainMethod> chosen_methods(const std::vector<std::string>& names) {
+  std::vector<ExplainMethod> methods;
+  for (const std::string& name : names) {
+    if (name == "all") return all_explain_methods();
+    const ExplainMethod method = parse_explain_method(name, "--method");
+    if (std::find(methods.begin(), methods.end(), method) == methods.end()) {
+      methods.push_back(method);
+    }
+  }
+  return methods;
+}
+
+std::vector<std::size_t> split_rows(const TrainingSet& data, const std::string& split) {
+  if (split == "all") {
+    std::vector<std::size_t> rows(data.sample_ids.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    return rows;
+  }
+  const std::vector<std::size_t>& rows = split == "train"        ? data.splits.train
+                                         : split == "validation" ? data.splits.validation
+                                                                 : data.splits.test;
+  if (rows.empty()) {
+    throw ConfigError("--split", "the run's " + split +
+                                     " split is empty; choose another with --split "
+                                     "train|validation|test|all");
+  }
+  return rows;
+}
+
+// The preprocessed value of a raw value for feature k of the model's preprocessing.
+struct Preprocessing {
+  std::vector<std::string> ids;
+  std::vector<double> fill, center, scale;
+
+  explicit Preprocessing(const nlohmann::json& json)
+      : ids(json.at("feature_ids").get<std::vector<std::string>>()),
+        fill(json.at("fill").get<std::vector<double>>()),
+        center(json.at("center").get<std::vector<double>>()),
+        scale(json.at("scale").get<std::vector<double>>()) {}
+};
+
+// The baseline in the model's input units: raw zeros, the training means, or a file's raw values.
+Eigen::VectorXd baseline_input(const std::string& choice, const Preprocessing& preprocessing,
+                               const std::vector<std::string>& inputs) {
+  std::map<std::string, double> raw_values;
+  if (choice != "zeros" && choice != "mean") {
+    const TextTable table = read_text_table(choice);
+    if (table.header.size() != 2) {
+      throw InputError(choice, 1, "expected a header and two columns: feature<TAB>value");
+    }
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const double value = table.number(r, 1);
+      if (!std::isfinite(value) || !raw_values.emplace(table.rows[r][0], value).second) {
+        throw InputError(choice, table.line_numbers[r],
+                         "expected one finite baseline value per feature, got '" +
+                             table.rows[r][1] + "' for '" + table.rows[r][0] + "'");
+      }
+    }
+  }
+  std::map<std::string, std::size_t> index;
+  for (std::size_t k = 0; k < preprocessing.ids.size(); ++k) index[preprocessing.ids[k]] = k;
+  Eigen::VectorXd baseline(static_cast<Index>(inputs.size()));
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::size_t k = index.at(inputs[i]);
+    double raw = 0;
+    if (choice == "mean") {
+      raw = preprocessing.fill[k];
+    } else if (choice != "zeros") {
+      const auto value = raw_values.find(inputs[i]);
+      if (value == raw_values.end()) {
+        throw InputError(choice, 0,
+                         "expected a baseline value for input feature '" + inputs[i] +
+                             "' (a feature<TAB>value table with a header)");
+      }
+      raw = value->second;
+    }
+    baseline[static_cast<Index>(i)] = (raw - preprocessing.center[k]) / preprocessing.scale[k];
+  }
+  return baseline;
+}
+
+std::vector<std::string> model_input_ids(const NetworkSpec& spec) {
+  std::vector<std::string> ids;
+  for (const NeuronBlock& block : spec.blocks) {
+    if (block.kind == NeuronKind::kInput) ids.push_back(block.entity);
+  }
+  return ids;
+}
+
+// The explained samples as the model's inputs: [model inputs, samples], in the model's order.
+NeuronMatrix model_inputs(const TrainingSet& data, const std::vector<std::size_t>& rows,
+                          const std::vector<std::string>& inputs, const std::string& model_path) {
+  Matrix<float> x;
+  data.features->fill(rows, x);
+  std::map<std::string, Index> row_of;
+  const std::vector<std::string>& ids = data.features->feature_ids();
+  for (std::size_t k = 0; k < ids.size(); ++k) row_of[ids[k]] = static_cast<Index>(k);
+  NeuronMatrix result(static_cast<Index>(inputs.size()), x.cols());
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto row = row_of.find(inputs[i]);
+    if (row == row_of.end()) {
+      throw InputError(model_path, 0,
+                       "expected a model of the run's data, but its input '" + inputs[i] +
+                           "' is not a feature of the data");
+    }
+    result.row(static_cast<Index>(i)) = x.row(row->second).cast<double>();
+  }
+  return result;
+}
+
+EntityNaming entity_naming(const RunInputs& inputs) {
+  EntityNaming naming;
+  naming.term_names = inputs.term_names;
+  for (std::size_t f = 0; f < inputs.input_map.feature_ids.size(); ++f) {
+    naming.feature_genes[inputs.input_map.feature_ids[f]] = inputs.input_map.feature_genes[f];
+  }
+  return naming;
+}
+
+// Genome positions of PLINK inputs from the .bim file, whose variants are the data's genetic
+// feature columns in order (a GenNet topology may have renamed them).
+std::map<std::string, GenomePosition> snp_positions(const RunInputs& inputs) {
+  std::map<std::string, GenomePosition> positions;
+  if (inputs.data_options.format != "plink") return positions;
+  const std::vector<PlinkVariant> variants = read_bim(inputs.data_options.plink + ".bim");
+  const std::vector<std::string>& ids = inputs.data.features->feature_ids();
+  if (ids.size() - inputs.data.n_covariates != variants.size()) return positions;
+  for (std::size_t k = 0; k < variants.size(); ++k) {
+    positions[ids[k]] = {variants[k].chromosome, variants[k].position_bp};
+  }
+  return positions;
+}
+
+void print_check(const MethodResult& method) {
+  for (const auto& [name, value] : method.checks) {
+    std::cout << "; " << name << " " << std::setprecision(3) << value;
+  }
+}
+
+void print_top(const Explanation& explanation, const MethodResult& method, std::size_t top) {
+  bool printed = false;
+  for (EntityKind kind : {EntityKind::kTerm, EntityKind::kGene}) {
+    std::vector<std::size_t> ranked = ranked_entities(explanation, method, kind);
+    if (ranked.empty()) continue;
+    printed = true;
+    if (ranked.size() > top) ranked.resize(top);
+    for (std::size_t position = 0; position < ranked.size(); ++position) {
+      const Entity& entity = explanation.entities.entities[ranked[position]];
+      std::cout << "  " << std::left << std::setw(5) << entity_kind_name(kind) << std::right
+                << std::setw(3) << position + 1 << "  " << std::setw(11) << std::setprecision(4)
+                << method.scores[ranked[position]] << "  " << std::left << std::setw(14)
+                << entity.id << " " << entity.name.substr(0, 48) << std::right << "\n";
+    }
+  }
+  if (!printed) std::cout << "  (scores no gene or term of this network)\n";
+}
+
+Explanation explain_model(const ExplainArguments& args, const RunInputs& inputs,
+                          const std::string& model_path) {
+  const LoadedModel loaded = load_model(model_path);
+  if (!loaded.metadata.contains("preprocessing") ||
+      loaded.metadata.at("preprocessing") != inputs.data.preprocessing) {
+    throw InputError(model_path, 0,
+                     "expected a model trained on the run's data: its stored preprocessing "
+                     "differs from the one the run's data gives");
+  }
+  const NetworkSpec& spec = loaded.model.spec();
+  const std::vector<std::string> input_ids = model_input_ids(spec);
+  const std::vector<std::size_t> rows = split_rows(inputs.data, args.split);
+
+  Explanation explanation;
+  explanation.model = model_path;
+  explanation.samples = std::to_string(rows.size()) + " " +
+                        (args.split == "all" ? "samples" : args.split + " samples");
+  explanation.baseline = args.baseline == "zeros"  ? "raw zeros, preprocessed"
+                         : args.baseline == "mean" ? "the training mean of each feature"
+                                                   : "raw values of " + args.baseline;
+  explanation.output = "output unit " + std::to_string(args.options.output_unit);
+  for (std::size_t row : rows) explanation.sample_ids.push_back(inputs.data.sample_ids[row]);
+  explanation.entities = network_entities(spec, entity_naming(inputs));
+  explanation.term_edges = term_edges(explanation.entities.entities);
+
+  const NetworkEvaluator network(loaded.model);
+  ExplainInputs explain_inputs;
+  explain_inputs.network = &network;
+  explain_inputs.entities = &explanation.entities.entities;
+  explain_inputs.x = model_inputs(inputs.data, rows, input_ids, model_path);
+  explain_inputs.baseline =
+      baseline_input(args.baseline, Preprocessing(loaded.metadata.at("preprocessing")), input_ids);
+  explain_inputs.task = inputs.data.task;
+  explain_inputs.targets.resize(inputs.data.targets.rows(), static_cast<Index>(rows.size()));
+  for (std::size_t j = 0; j < rows.size(); ++j) {
+    explain_inputs.targets.col(static_cast<Index>(j)) =
+        inputs.data.targets.col(static_cast<Index>(rows[j]));
+  }
+
+  std::cout << "explain      " << model_path << ": " << explanation.samples << ", "
+            << explanation.entities.entities.size() << " features, genes and terms; genes from "
+            << explanation.entities.gene_rule << "\n";
+  for (ExplainMethod method : chosen_methods(args.methods)) {
+    explanation.methods.push_back(explain_with(method, explain_inputs, args.options));
+    const MethodResult& result = explanation.methods.back();
+    std::cout << explain_method_name(method) << " (" << std::fixed << std::setprecision(2)
+              << result.seconds << " s" << std::defaultfloat;
+    print_check(result);
+    std::cout << ")\n";
+    print_top(explanation, result, args.top);
+  }
+  return explanation;
+}
+
+// Graphviz's own layout of the sub-DAG, when its `dot` is installed.
+void graphviz_layout(const std::string& folder) {
+  const std::string dot = folder + "/term_dag.dot";
+  if (!std::filesystem::exists(dot) || std::system("command -v dot >/dev/null 2>&1") != 0) return;
+  const auto quoted = [](const std::string& path) {
+    std::string result = "'";
+    for (char c : path) result += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return result + "'";
+  };
+  const std::string command =
+      "dot -Tsvg " + quoted(dot) + " -o " + quoted(folder + "/term_dag.graphviz.svg");
+  if (std::system(command.c_str()) != 0) {
+    std::cout << "note         Graphviz failed on " << dot << "; term_dag.svg has our layout\n";
+  }
+}
+
+void run_explain(ExplainArguments args, const CLI::App& command) {
+  if (args.out.empty()) throw ConfigError("--out", "is required: the folder to write the report");
+  if (args.options.threads == 0) args.options.threads = omp_get_max_threads();
+  const RunInputs inputs = load_run_inputs(read_run_config(args.run));
+  if (args.models.empty()) {
+    args.models = {args.run + "/model.onm"};
+    if (!std::filesystem::exists(args.models.front())) {
+      throw ConfigError("--model",
+                        args.run +
+                            " has no model.onm: name the model files with --model "
+                            "(compare keeps them in RUN/runs/<model>/seed<k>/model.onm)");
+    }
+  }
+  args.report.feature_positions = snp_positions(inputs);
+
+  const RunFolder folder(args.out);
+  folder.write_json("config.json", effective_config(command, {}));
+  std::vector<Explanation> explanations;
+  for (std::size_t m = 0; m < args.models.size(); ++m) {
+    const std::string model_folder =
+        args.models.size() == 1 ? args.out : args.out + "/model" + std::to_string(m + 1);
+    const RunFolder model_out(model_folder);
+    explanations.push_back(explain_model(args, inputs, args.models[m]));
+    write_explanation_report(model_out.path(), explanations.back(), args.report);
+    graphviz_layout(model_out.path());
+    std::cout << "report       " << model_out.path() << "\n";
+  }
+  if (explanations.size() < 2) return;
+  const std::vector<MethodStability> stability = rank_stability(explanations, 20);
+  write_stability_report(args.out, args.models, stability);
+  std::cout << "\nrank stability over " << explanations.size()
+            << " models (mean over pairs of models):\n";
+  for (const MethodStability& entry : stability) {
+    std::cout << "  " << std::left << std::setw(22) << explain_method_name(entry.method)
+              << std::setw(6) << entity_kind_name(entry.kind) << std::right << std::fixed
+              << std::setprecision(3) << "  spearman " << entry.mean_spearman << " (min "
+              << entry.min_spearman << ")  top-" << entry.top_k << " overlap "
+              << entry.mean_top_overlap << std::defaultfloat << "\n";
+  }
+  std::cout << "stability    " << args.out << "/stability.tsv, stability.svg\n";
+}
+
+}  // namespace
+
+void add_explain_command(CLI::App& app) {
+  auto args = std::make_shared<ExplainArguments>();
+  args->options.threads = 0;
+  CLI::App* explain = app.add_subcommand(
+      "explain",
+      "Score every input feature, gene and term of a trained network by every attribution "
+      "method (weight paths, saliency, gradient x input, integrated gradients, DeepLIFT, "
+      "knockout, permutation, RLIPP), on the data it was trained with; ranked tables, JSON and "
+      "pictures, and rank stability across models of several seeds");
+  const std::string model_group = "Model";
+  explain
+      ->add_option("--run", args->run,
+                   "The run folder of `train` or `compare`: its config.json names the ontology "
+                   "and data the model was trained with")
+      ->required()
+      ->check(CLI::ExistingDirectory)
+      ->group(model_group);
+  explain
+      ->add_option("--model", args->models,
+                   "Model file(s) to explain (default RUN/model.onm); several models of one "
+                   "network (e.g. compare's runs/<model>/seed<k>/model.onm) add rank stability")
+      ->check(CLI::ExistingFile)
+      ->group(model_group);
+  const std::string group = "Explanation";
+  explain
+      ->add_option("--method", args->methods,
+                   "weight_paths, saliency, gradient_input, integrated_gradients, deeplift, "
+                   "knockout, permutation, rlipp, or all (comma-separated or repeated)")
+      ->delimiter(',')
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--split", args->split,
+                   "The samples explained: the run's train, validation or test split, or all")
+      ->check(CLI::IsMember({"train", "validation", "test", "all"}))
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--baseline", args->baseline,
+                   "Reference input of integrated gradients, DeepLIFT and knockout: zeros (raw "
+                   "0: no mutation, genotype 0), mean (the training means), or a table of raw "
+                   "values with a header line and columns feature<TAB>value")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--steps", args->options.steps, "Integrated gradients: path steps (trapezoids)")
+      ->capture_default_str()
+      ->group(group);
+  explain->add_option("--repeats", args->options.repeats, "Permutation: permutations per entity")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--output-unit", args->options.output_unit,
+                   "Which output (or class logit) to explain")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--rlipp-folds", args->options.rlipp.folds,
+                   "RLIPP: cross-validation folds of the ridge regressions")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--rlipp-pca", args->options.rlipp.pca_components,
+                   "RLIPP: reduce each side to this many principal components (0: off)")
+      ->capture_default_str()
+      ->group(group);
+  explain->add_option("--seed", args->options.seed, "Seed of permutations and RLIPP folds")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--threads", args->options.threads,
+                   "Threads (0: all cores); results do not depend on it")
+      ->capture_default_str()
+      ->group(group);
+  const std::string output = "Output";
+  explain->add_option("--out", args->out, "Report folder")->group(output);
+  explain
+      ->add_flag("--per-sample", args->options.per_sample,
+                 "Also write every sample's attributions (per_sample_<method>.tsv)")
+      ->group(output);
+  explain->add_option("--top", args->top, "Terms and genes printed per method")
+      ->capture_default_str()
+      ->group(output);
+  explain
+      ->add_option("--figure-method", args->report.figure_method,
+                   "The method the figures show (default integrated_gradients)")
+      ->group(output);
+  explain->add_option("--figure-top", args->report.top_bars, "Bars in the top-terms/genes charts")
+      ->capture_default_str()
+      ->group(output);
+  explain
+      ->add_option("--dag-terms", args->report.dag_terms,
+                   "Top terms drawn in the sub-DAG figure (their parents join them)")
+      ->capture_default_str()
+      ->group(output);
+  explain->callback([args, explain] { run_explain(*args, *explain); });
+}
+
+}  // namespace ontonet::cli

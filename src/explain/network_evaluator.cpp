@@ -1,0 +1,257 @@
+#include "ontonet/explain/network_evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ontonet/core/error.hpp"
+
+namespace ontonet {
+
+namespace {
+
+constexpr double kSecantThreshold = 1e-7;
+
+double activation_value(Activation activation, double z) {
+  switch (activation) {
+    case Activation::kIdentity:
+      return z;
+    case Activation::kTanh:
+      return std::tanh(z);
+    case Activation::kRelu:
+      return z > 0 ? z : 0.0;
+    case Activation::kSigmoid:
+      return 1.0 / (1.0 + std::exp(-z));
+  }
+  return z;
+}
+
+// At the ReLU kink the derivative is taken as 0, as the tape's relu does.
+double activation_derivative(Activation activation, double z) {
+  switch (activation) {
+    case Activation::kIdentity:
+      return 1.0;
+    case Activation::kTanh: {
+      const double t = std::tanh(z);
+      return 1.0 - t * t;
+    }
+    case Activation::kRelu:
+      return z > 0 ? 1.0 : 0.0;
+    case Activation::kSigmoid: {
+      const double s = 1.0 / (1.0 + std::exp(-z));
+      return s * (1.0 - s);
+    }
+  }
+  return 1.0;
+}
+
+// Column j of a matrix with one column or as many as the batch.
+double at(const NeuronMatrix& m, Index row, Index column) {
+  return m(row, m.cols() == 1 ? 0 : column);
+}
+
+}  // namespace
+
+NetworkEvaluator::NetworkEvaluator(const Model<float>& model) {
+  const NetworkSpec& spec = model.spec();
+  n_neurons_ = spec.n_neurons();
+  n_inputs_ = spec.n_inputs();
+  const auto n = static_cast<std::size_t>(n_neurons_);
+  activation_.assign(n, Activation::kIdentity);
+  norm_first_.assign(n, 0);
+  norm_scale_.assign(n, 1.0);
+  norm_shift_.assign(n, 0.0);
+  for (const ModelLevel<float>& model_level : model.levels()) {
+    Level level;
+    level.first_neuron = model_level.first_neuron;
+    level.n_neurons = model_level.n_neurons;
+    level.row_offsets = model_level.pattern.row_offsets();
+    level.sources = model_level.pattern.col_indices();
+    level.weights.assign(model_level.weights.value.data(),
+                         model_level.weights.value.data() + model_level.weights.value.size());
+    for (Index r = 0; r < level.n_neurons; ++r) {
+      const auto neuron = static_cast<std::size_t>(level.first_neuron + r);
+      activation_[neuron] = model_level.settings.activation;
+      norm_first_[neuron] = model_level.settings.norm_order == NormOrder::kNormThenActivation;
+      double scale = 1.0;
+      double shift = 0.0;
+      if (const BatchNorm<float>* norm = model_level.batch_norm.get()) {
+        scale = norm->gamma.value[r] /
+                std::sqrt(static_cast<double>(norm->running_var[r]) + norm->epsilon);
+        shift = norm->beta.value[r] - scale * norm->running_mean[r];
+      }
+      norm_scale_[neuron] = scale;
+      norm_shift_[neuron] = shift;
+    }
+    levels_.push_back(std::move(level));
+    biases_.emplace_back(model_level.bias.value.data(),
+                         model_level.bias.value.data() + model_level.bias.value.size());
+  }
+  for (const NeuronBlock& block : spec.blocks) {
+    if (block.kind != NeuronKind::kOutput) continue;
+    for (Index unit = 0; unit < block.n_neurons; ++unit) {
+      output_neurons_.push_back(block.first_neuron + unit);
+    }
+  }
+  // Edges run from earlier to later neurons, so one backward sweep marks every ancestor.
+  feeds_output_.assign(n, 0);
+  for (Index neuron : output_neurons_) feeds_output_[static_cast<std::size_t>(neuron)] = 1;
+  for (auto l = levels_.rbegin(); l != levels_.rend(); ++l) {
+    for (Index r = 0; r < l->n_neurons; ++r) {
+      if (!feeds_output_[static_cast<std::size_t>(l->first_neuron + r)]) continue;
+      for (Index e = l->row_offsets[r]; e < l->row_offsets[r + 1]; ++e) {
+        feeds_output_[static_cast<std::size_t>(l->sources[static_cast<std::size_t>(e)])] = 1;
+      }
+    }
+  }
+}
+
+Index NetworkEvaluator::level_of(Index neuron) const {
+  ONTONET_CHECK(neuron >= n_inputs_ && neuron < n_neurons_, "level_of needs a non-input neuron");
+  const auto after =
+      std::upper_bound(levels_.begin(), levels_.end(), neuron,
+                       [](Index value, const Level& level) { return value < level.first_neuron; });
+  return static_cast<Index>(after - levels_.begin()) - 1;
+}
+
+double NetworkEvaluator::activate(Index neuron, double pre) const {
+  const auto n = static_cast<std::size_t>(neuron);
+  if (norm_first_[n])
+    return activation_value(activation_[n], norm_scale_[n] * pre + norm_shift_[n]);
+  return norm_scale_[n] * activation_value(activation_[n], pre) + norm_shift_[n];
+}
+
+double NetworkEvaluator::derivative(Index neuron, double pre) const {
+  const auto n = static_cast<std::size_t>(neuron);
+  if (norm_first_[n]) {
+    return activation_derivative(activation_[n], norm_scale_[n] * pre + norm_shift_[n]) *
+           norm_scale_[n];
+  }
+  return norm_scale_[n] * activation_derivative(activation_[n], pre);
+}
+
+void NetworkEvaluator::evaluate_level(std::size_t l, NeuronValues& values) const {
+  const Level& level = levels_[l];
+  const std::vector<double>& bias = biases_[l];
+  const Index batch = values.post.cols();
+  for (Index r = 0; r < level.n_neurons; ++r) {
+    const Index neuron = level.first_neuron + r;
+    auto pre = values.pre.row(neuron);
+    if (!feeds_output_[static_cast<std::size_t>(neuron)]) {
+      pre.setZero();
+      values.post.row(neuron).setZero();
+      continue;
+    }
+    pre.setConstant(bias[static_cast<std::size_t>(r)]);
+    for (Index e = level.row_offsets[r]; e < level.row_offsets[r + 1]; ++e) {
+      const auto entry = static_cast<std::size_t>(e);
+      pre += level.weights[entry] * values.post.row(level.sources[entry]);
+    }
+    for (Index b = 0; b < batch; ++b) values.post(neuron, b) = activate(neuron, pre[b]);
+  }
+}
+
+NeuronValues NetworkEvaluator::forward(const NeuronMatrix& x) const {
+  if (x.rows() != n_inputs_) {
+    throw Error("explain: input has " + std::to_string(x.rows()) +
+                " features, the network expects " + std::to_string(n_inputs_));
+  }
+  NeuronValues values;
+  values.pre.resize(n_neurons_, x.cols());
+  values.post.resize(n_neurons_, x.cols());
+  values.pre.topRows(n_inputs_) = x;
+  values.post.topRows(n_inputs_) = x;
+  for (std::size_t l = 0; l < levels_.size(); ++l) evaluate_level(l, values);
+  return values;
+}
+
+void NetworkEvaluator::forward_from(NeuronValues& values, Index first_level,
+                                    const NeuronOverride& pin) const {
+  ONTONET_CHECK(static_cast<Index>(pin.neurons.size()) == pin.values.rows(),
+                "one pinned row per pinned neuron");
+  const Index batch = values.post.cols();
+  const auto apply_pins = [&](Index begin, Index end) {
+    for (std::size_t i = 0; i < pin.neurons.size(); ++i) {
+      const Index neuron = pin.neurons[i];
+      if (neuron < begin || neuron >= end) continue;
+      for (Index b = 0; b < batch; ++b) {
+        values.post(neuron, b) = at(pin.values, static_cast<Index>(i), b);
+      }
+      if (neuron < n_inputs_) values.pre.row(neuron) = values.post.row(neuron);
+    }
+  };
+  // A pin before first_level would not reach the levels between it and first_level.
+  for (Index neuron : pin.neurons) {
+    ONTONET_CHECK(neuron < n_inputs_ ? first_level == 0 : level_of(neuron) >= first_level,
+                  "forward_from starts after a pinned neuron's level");
+  }
+  apply_pins(0, n_inputs_);
+  for (auto l = static_cast<std::size_t>(first_level); l < levels_.size(); ++l) {
+    const Level& level = levels_[l];
+    evaluate_level(l, values);
+    apply_pins(level.first_neuron, level.first_neuron + level.n_neurons);
+  }
+}
+
+NeuronMatrix NetworkEvaluator::derivative_slopes(const NeuronValues& values) const {
+  NeuronMatrix slopes(n_neurons_, values.pre.cols());
+  slopes.topRows(n_inputs_).setOnes();
+  for (Index neuron = n_inputs_; neuron < n_neurons_; ++neuron) {
+    for (Index b = 0; b < slopes.cols(); ++b) {
+      slopes(neuron, b) = derivative(neuron, values.pre(neuron, b));
+    }
+  }
+  return slopes;
+}
+
+NeuronMatrix NetworkEvaluator::rescale_slopes(const NeuronValues& values,
+                                              const NeuronValues& reference) const {
+  ONTONET_CHECK(reference.pre.cols() == 1 || reference.pre.cols() == values.pre.cols(),
+                "the reference pass has one column or one per sample");
+  NeuronMatrix slopes(n_neurons_, values.pre.cols());
+  slopes.topRows(n_inputs_).setOnes();
+  for (Index neuron = n_inputs_; neuron < n_neurons_; ++neuron) {
+    for (Index b = 0; b < slopes.cols(); ++b) {
+      const double pre = values.pre(neuron, b);
+      const double pre_ref = at(reference.pre, neuron, b);
+      const double d_pre = pre - pre_ref;
+      slopes(neuron, b) = std::abs(d_pre) < kSecantThreshold
+                              ? derivative(neuron, 0.5 * (pre + pre_ref))
+                              : (values.post(neuron, b) - at(reference.post, neuron, b)) / d_pre;
+    }
+  }
+  return slopes;
+}
+
+NeuronMatrix NetworkEvaluator::linear_slopes() const {
+  NeuronMatrix slopes(n_neurons_, 1);
+  for (Index neuron = 0; neuron < n_neurons_; ++neuron) {
+    slopes(neuron, 0) = norm_scale_[static_cast<std::size_t>(neuron)];
+  }
+  return slopes;
+}
+
+NeuronMatrix NetworkEvaluator::backward(const NeuronMatrix& slopes, Index unit) const {
+  ONTONET_CHECK(unit >= 0 && unit < static_cast<Index>(output_neurons_.size()),
+                "output unit out of range");
+  ONTONET_CHECK(slopes.rows() == n_neurons_, "one slope row per neuron");
+  const Index batch = slopes.cols();
+  NeuronMatrix d_post = NeuronMatrix::Zero(n_neurons_, batch);
+  const Index output = output_neurons_[static_cast<std::size_t>(unit)];
+  d_post.row(output).setOnes();
+  Eigen::RowVectorXd d_pre(batch);
+  for (auto l = static_cast<Index>(level_of(output)); l >= 0; --l) {
+    const Level& level = levels_[static_cast<std::size_t>(l)];
+    for (Index r = 0; r < level.n_neurons; ++r) {
+      const Index neuron = level.first_neuron + r;
+      d_pre = d_post.row(neuron).cwiseProduct(slopes.row(neuron));
+      if (d_pre.isZero(0.0)) continue;
+      for (Index e = level.row_offsets[r]; e < level.row_offsets[r + 1]; ++e) {
+        const auto entry = static_cast<std::size_t>(e);
+        d_post.row(level.sources[entry]) += level.weights[entry] * d_pre;
+      }
+    }
+  }
+  return d_post;
+}
+
+}  // namespace ontonet
