@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <queue>
 
 #include "ontonet/core/error.hpp"
 
@@ -103,6 +105,17 @@ NetworkEvaluator::NetworkEvaluator(const Model<float>& model) {
       }
     }
   }
+  consumers_.resize(n);
+  for (const Level& level : levels_) {
+    for (Index r = 0; r < level.n_neurons; ++r) {
+      const Index neuron = level.first_neuron + r;
+      if (!feeds_output_[static_cast<std::size_t>(neuron)]) continue;
+      for (Index e = level.row_offsets[r]; e < level.row_offsets[r + 1]; ++e) {
+        consumers_[static_cast<std::size_t>(level.sources[static_cast<std::size_t>(e)])].push_back(
+            neuron);
+      }
+    }
+  }
 }
 
 Index NetworkEvaluator::level_of(Index neuron) const {
@@ -129,25 +142,21 @@ double NetworkEvaluator::derivative(Index neuron, double pre) const {
   return norm_scale_[n] * activation_derivative(activation_[n], pre);
 }
 
-void NetworkEvaluator::evaluate_level(std::size_t l, NeuronValues& values) const {
-  const Level& level = levels_[l];
-  const std::vector<double>& bias = biases_[l];
-  const Index batch = values.post.cols();
-  for (Index r = 0; r < level.n_neurons; ++r) {
-    const Index neuron = level.first_neuron + r;
-    auto pre = values.pre.row(neuron);
-    if (!feeds_output_[static_cast<std::size_t>(neuron)]) {
-      pre.setZero();
-      values.post.row(neuron).setZero();
-      continue;
-    }
-    pre.setConstant(bias[static_cast<std::size_t>(r)]);
-    for (Index e = level.row_offsets[r]; e < level.row_offsets[r + 1]; ++e) {
-      const auto entry = static_cast<std::size_t>(e);
-      pre += level.weights[entry] * values.post.row(level.sources[entry]);
-    }
-    for (Index b = 0; b < batch; ++b) values.post(neuron, b) = activate(neuron, pre[b]);
+void NetworkEvaluator::evaluate_neuron(const Level& level, const std::vector<double>& bias, Index r,
+                                       NeuronValues& values) const {
+  const Index neuron = level.first_neuron + r;
+  auto pre = values.pre.row(neuron);
+  if (!feeds_output_[static_cast<std::size_t>(neuron)]) {
+    pre.setZero();
+    values.post.row(neuron).setZero();
+    return;
   }
+  pre.setConstant(bias[static_cast<std::size_t>(r)]);
+  for (Index e = level.row_offsets[r]; e < level.row_offsets[r + 1]; ++e) {
+    const auto entry = static_cast<std::size_t>(e);
+    pre += level.weights[entry] * values.post.row(level.sources[entry]);
+  }
+  for (Index b = 0; b < values.post.cols(); ++b) values.post(neuron, b) = activate(neuron, pre[b]);
 }
 
 NeuronValues NetworkEvaluator::forward(const NeuronMatrix& x) const {
@@ -160,36 +169,50 @@ NeuronValues NetworkEvaluator::forward(const NeuronMatrix& x) const {
   values.post.resize(n_neurons_, x.cols());
   values.pre.topRows(n_inputs_) = x;
   values.post.topRows(n_inputs_) = x;
-  for (std::size_t l = 0; l < levels_.size(); ++l) evaluate_level(l, values);
+  for (std::size_t l = 0; l < levels_.size(); ++l) {
+    for (Index r = 0; r < levels_[l].n_neurons; ++r) {
+      evaluate_neuron(levels_[l], biases_[l], r, values);
+    }
+  }
   return values;
 }
 
-void NetworkEvaluator::forward_from(NeuronValues& values, Index first_level,
-                                    const NeuronOverride& pin) const {
+std::vector<Index> NetworkEvaluator::forward_from(NeuronValues& values,
+                                                  const NeuronOverride& pin) const {
   ONTONET_CHECK(static_cast<Index>(pin.neurons.size()) == pin.values.rows(),
                 "one pinned row per pinned neuron");
-  const Index batch = values.post.cols();
-  const auto apply_pins = [&](Index begin, Index end) {
-    for (std::size_t i = 0; i < pin.neurons.size(); ++i) {
-      const Index neuron = pin.neurons[i];
-      if (neuron < begin || neuron >= end) continue;
-      for (Index b = 0; b < batch; ++b) {
-        values.post(neuron, b) = at(pin.values, static_cast<Index>(i), b);
-      }
-      if (neuron < n_inputs_) values.pre.row(neuron) = values.post.row(neuron);
-    }
+  ONTONET_CHECK(std::adjacent_find(pin.neurons.begin(), pin.neurons.end(),
+                                   std::greater_equal<Index>()) == pin.neurons.end(),
+                "pinned neurons are sorted and distinct");
+  // Edges run from lower to higher neurons, so taking the dirty neurons lowest first evaluates
+  // each one after everything it reads.
+  std::priority_queue<Index, std::vector<Index>, std::greater<Index>> dirty;
+  const auto mark_consumers = [&](Index neuron) {
+    for (Index consumer : consumers_[static_cast<std::size_t>(neuron)]) dirty.push(consumer);
   };
-  // A pin before first_level would not reach the levels between it and first_level.
-  for (Index neuron : pin.neurons) {
-    ONTONET_CHECK(neuron < n_inputs_ ? first_level == 0 : level_of(neuron) >= first_level,
-                  "forward_from starts after a pinned neuron's level");
+  for (std::size_t i = 0; i < pin.neurons.size(); ++i) {
+    const Index neuron = pin.neurons[i];
+    for (Index b = 0; b < values.post.cols(); ++b) {
+      values.post(neuron, b) = at(pin.values, static_cast<Index>(i), b);
+    }
+    if (neuron < n_inputs_) values.pre.row(neuron) = values.post.row(neuron);
+    mark_consumers(neuron);
   }
-  apply_pins(0, n_inputs_);
-  for (auto l = static_cast<std::size_t>(first_level); l < levels_.size(); ++l) {
-    const Level& level = levels_[l];
-    evaluate_level(l, values);
-    apply_pins(level.first_neuron, level.first_neuron + level.n_neurons);
+  std::vector<Index> changed = pin.neurons;
+  Index previous = -1;
+  while (!dirty.empty()) {
+    const Index neuron = dirty.top();
+    dirty.pop();
+    if (neuron == previous) continue;
+    previous = neuron;
+    if (std::binary_search(pin.neurons.begin(), pin.neurons.end(), neuron)) continue;
+    const auto l = static_cast<std::size_t>(level_of(neuron));
+    evaluate_neuron(levels_[l], biases_[l], neuron - levels_[l].first_neuron, values);
+    changed.push_back(neuron);
+    mark_consumers(neuron);
   }
+  std::sort(changed.begin(), changed.end());
+  return changed;
 }
 
 NeuronMatrix NetworkEvaluator::derivative_slopes(const NeuronValues& values) const {

@@ -1,5 +1,5 @@
 // Knockout and permutation importance: each re-evaluates the network with one entity's neurons
-// replaced, from the first level the replacement touches. Parallel over entities; every entity's
+// replaced, only downstream of them. Parallel over entities; every entity's
 // numbers come from its own passes, so the thread count cannot change them.
 #include <omp.h>
 
@@ -22,11 +22,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // million-SNP network would need a million passes.
 bool perturbed(const Entity& entity) { return entity.kind != EntityKind::kFeature; }
 
-Index first_level(const NetworkEvaluator& network, const std::vector<Index>& neurons) {
-  if (neurons.front() < network.n_inputs()) return 0;
-  return network.level_of(neurons.front());
-}
-
 NeuronMatrix rows_of(const NeuronMatrix& values, const std::vector<Index>& rows) {
   NeuronMatrix result(static_cast<Index>(rows.size()), values.cols());
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -35,12 +30,27 @@ NeuronMatrix rows_of(const NeuronMatrix& values, const std::vector<Index>& rows)
   return result;
 }
 
-// A pass to re-evaluate: the original's outputs, in a buffer kept across entities. forward_from
-// reads only post values and rewrites pre of every level it evaluates, so pre is not copied.
-void restart_from(NeuronValues& work, const NeuronValues& original) {
-  work.pre.resize(original.pre.rows(), original.pre.cols());
-  work.post = original.post;
-}
+// One thread's copy of the original pass. Each perturbation changes a few rows, which are put
+// back afterwards, so the copy is made once per thread rather than once per entity and repeat.
+class ScratchPass {
+ public:
+  explicit ScratchPass(const NeuronValues& original) : original_(original) {}
+
+  NeuronValues& values() {
+    if (values_.post.size() == 0) values_ = original_;
+    return values_;
+  }
+  void restore(const std::vector<Index>& changed) {
+    for (Index neuron : changed) {
+      values_.pre.row(neuron) = original_.pre.row(neuron);
+      values_.post.row(neuron) = original_.post.row(neuron);
+    }
+  }
+
+ private:
+  const NeuronValues& original_;
+  NeuronValues values_;
+};
 
 MethodResult empty_result(std::size_t n_entities) {
   MethodResult result;
@@ -68,16 +78,17 @@ MethodResult knockout_scores(const ExplainInputs& inputs, const ExplainOptions& 
       "mean over samples of |change of the output| when the entity's input features (gene) or "
       "neurons (term) are set to their value at the baseline";
   std::vector<double> delta_loss(entities.size(), kNaN);
-  std::vector<NeuronValues> scratch(static_cast<std::size_t>(options.threads));
+  std::vector<ScratchPass> scratches(static_cast<std::size_t>(options.threads),
+                                     ScratchPass(original));
 
   parallel_for(static_cast<Index>(entities.size()), options.threads, [&](Index index) {
     const auto e = static_cast<std::size_t>(index);
     const Entity& entity = entities[e];
     if (!perturbed(entity) || entity.replaced_neurons.empty()) return;
     NeuronOverride pin{entity.replaced_neurons, rows_of(reference.post, entity.replaced_neurons)};
-    NeuronValues& knocked = scratch[static_cast<std::size_t>(omp_get_thread_num())];
-    restart_from(knocked, original);
-    network.forward_from(knocked, first_level(network, pin.neurons), pin);
+    ScratchPass& scratch = scratches[static_cast<std::size_t>(omp_get_thread_num())];
+    NeuronValues& knocked = scratch.values();
+    const std::vector<Index> changed = network.forward_from(knocked, pin);
     const Eigen::RowVectorXd change = knocked.post.row(output) - original.post.row(output);
     result.scores[e] = change.cwiseAbs().sum() / static_cast<double>(n_samples);
     result.signed_scores[e] = change.sum() / static_cast<double>(n_samples);
@@ -85,6 +96,7 @@ MethodResult knockout_scores(const ExplainInputs& inputs, const ExplainOptions& 
       delta_loss[e] =
           task_loss(inputs.task, inputs.targets, output_values(network, knocked)) - original_loss;
     }
+    scratch.restore(changed);
   });
   if (has_targets) result.extra_columns.emplace_back("delta_loss", std::move(delta_loss));
   return result;
@@ -113,7 +125,8 @@ MethodResult permutation_scores(const ExplainInputs& inputs, const ExplainOption
       " permutations of the rise of the loss when the entity's input features (gene) or neurons "
       "(term) are permuted jointly across samples";
   std::vector<double> sd(entities.size(), kNaN);
-  std::vector<NeuronValues> scratch(static_cast<std::size_t>(options.threads));
+  std::vector<ScratchPass> scratches(static_cast<std::size_t>(options.threads),
+                                     ScratchPass(original));
 
   parallel_for(static_cast<Index>(entities.size()), options.threads, [&](Index index) {
     const auto e = static_cast<std::size_t>(index);
@@ -126,11 +139,12 @@ MethodResult permutation_scores(const ExplainInputs& inputs, const ExplainOption
       for (std::size_t j = 0; j < n_samples; ++j) {
         pin.values.col(static_cast<Index>(j)) = rows.col(static_cast<Index>(order[j]));
       }
-      NeuronValues& permuted = scratch[static_cast<std::size_t>(omp_get_thread_num())];
-      restart_from(permuted, original);
-      network.forward_from(permuted, first_level(network, pin.neurons), pin);
+      ScratchPass& scratch = scratches[static_cast<std::size_t>(omp_get_thread_num())];
+      NeuronValues& permuted = scratch.values();
+      const std::vector<Index> changed = network.forward_from(permuted, pin);
       rises.push_back(task_loss(inputs.task, inputs.targets, output_values(network, permuted)) -
                       original_loss);
+      scratch.restore(changed);
     }
     double mean = 0;
     for (double rise : rises) mean += rise;

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -251,7 +252,7 @@ void expect_backward_equals_finite_differences(const Model<float>& model, const 
       const auto pinned = [&](double step) {
         NeuronValues pinned_values = values;
         const NeuronOverride pin{{neuron}, values.post.row(neuron).array() + step};
-        network.forward_from(pinned_values, network.level_of(neuron), pin);
+        network.forward_from(pinned_values, pin);
         return Eigen::RowVectorXd(pinned_values.post.row(output));
       };
       numeric = (pinned(kStep) - pinned(-kStep)) / (2 * kStep);
@@ -309,7 +310,7 @@ TEST(NetworkEvaluator, ForwardFromWithPinnedHiddenNeuronEqualsHandValue) {
   const NetworkEvaluator network(model);
   NeuronValues values = network.forward(columns({{1, 0.5}, {-1, 2}}));
   const NeuronOverride pin{{2}, NeuronMatrix::Constant(1, 1, 0.3)};
-  network.forward_from(values, network.level_of(2), pin);
+  EXPECT_EQ(network.forward_from(values, pin), (std::vector<Index>{2, 4}));  // not H2
   EXPECT_EQ(values.post(2, 0), 0.3);
   EXPECT_EQ(values.post(2, 1), 0.3);
   EXPECT_DOUBLE_EQ(values.post(3, 0), std::tanh(1.25));  // H2 is recomputed, unchanged
@@ -327,7 +328,7 @@ TEST(NetworkEvaluator, ForwardFromWithPinnedInputEqualsFreshForward) {
   NeuronOverride pin{{1, 4}, NeuronMatrix(2, 3)};
   pin.values << 0.5, -1, 2,  //
       0, 0, 0.25;
-  network.forward_from(values, 0, pin);
+  network.forward_from(values, pin);
   x.row(1) = pin.values.row(0);
   x.row(4) = pin.values.row(1);
   const NeuronValues fresh = network.forward(x);
@@ -341,29 +342,47 @@ TEST(NetworkEvaluator, ForwardFromKeepsEveryPinnedNeuron) {
   const NetworkEvaluator network(model);
   NeuronValues values = network.forward(columns({{1, 0.5}}));
   const NeuronOverride pin{{2, 4}, columns({{-1, 7}})};
-  network.forward_from(values, 0, pin);
+  network.forward_from(values, pin);
   EXPECT_EQ(values.post(2, 0), -1.0);
   EXPECT_EQ(values.post(4, 0), 7.0);
 }
 
-// Levels before first_level are trusted as they are, so starting after a pinned neuron's level
-// would silently ignore the pin: an internal error.
-TEST(NetworkEvaluator, ForwardFromRejectsStartingAfterAPinnedLevel) {
-  const Model<float> model = test::tanh_net();
+// Only the neurons downstream of a pin are evaluated again (ForwardFromWithPinnedInputEqualsFresh-
+// Forward shows the result equals a fresh pass bit for bit): pinning one neuron of the first level
+// of a DrugCell network leaves every neuron it does not reach as it was.
+TEST(NetworkEvaluator, ForwardFromTouchesOnlyWhatThePinReaches) {
+  const Model<float> model = test::drugcell_random_net(NormOrder::kNormThenActivation, 63);
   const NetworkEvaluator network(model);
-  NeuronValues values = network.forward(columns({{1, 0.5}}));
-  const NeuronOverride pin{{2}, NeuronMatrix::Constant(1, 1, 0.3)};
-  EXPECT_THROW(network.forward_from(values, 1, pin), InternalError);
+  const NeuronValues original =
+      network.forward(test::random_normal<double>(network.n_inputs(), 4, 64));
+  const Index neuron = network.n_inputs();  // the first neuron of the first level
+  NeuronValues values = original;
+  const NeuronOverride pin{{neuron}, NeuronMatrix::Constant(1, 1, 0.7)};
+  const std::vector<Index> changed = network.forward_from(values, pin);
+  ASSERT_FALSE(changed.empty());
+  EXPECT_EQ(changed.front(), neuron);
+  EXPECT_LT(changed.size(), static_cast<std::size_t>(network.n_neurons() - network.n_inputs()));
+  // Every other neuron kept its value; the output did change.
+  for (Index n = 0; n < network.n_neurons(); ++n) {
+    if (std::binary_search(changed.begin(), changed.end(), n)) continue;
+    EXPECT_EQ(values.post.row(n), original.post.row(n)) << "neuron " << n;
+  }
+  EXPECT_NE(values.post.row(network.output_neurons()[0]),
+            original.post.row(network.output_neurons()[0]));
+  // Pinning the same value again changes nothing further.
+  NeuronValues again = values;
+  network.forward_from(again, pin);
+  EXPECT_EQ(again.post, values.post);
 }
 
-// The same holds for a pinned input: level 0 reads the inputs, so starting at level 1 would keep
-// H1 and H2 computed from the old x1 and silently ignore the pin.
-TEST(NetworkEvaluator, ForwardFromRejectsPinnedInputWhenStartingAfterLevelZero) {
+TEST(NetworkEvaluator, ForwardFromRequiresSortedDistinctPins) {
   const Model<float> model = test::tanh_net();
   const NetworkEvaluator network(model);
   NeuronValues values = network.forward(columns({{1, 0.5}}));
-  const NeuronOverride pin{{0}, NeuronMatrix::Constant(1, 1, 0.0)};
-  EXPECT_THROW(network.forward_from(values, 1, pin), InternalError);
+  const NeuronOverride unsorted{{3, 2}, columns({{0.1, 0.2}})};
+  EXPECT_THROW(network.forward_from(values, unsorted), InternalError);
+  const NeuronOverride repeated{{2, 2}, columns({{0.1, 0.2}})};
+  EXPECT_THROW(network.forward_from(values, repeated), InternalError);
 }
 
 // Without batch norm every slope is 1; with it, the folded scale gamma / sqrt(var + eps) whatever

@@ -31,7 +31,7 @@ struct NeuronValues {
   NeuronMatrix post;  // [n_neurons, batch]
 };
 
-// Neurons whose outputs are pinned: `neurons` (sorted, non-input or input) take `values`
+// Neurons whose outputs are pinned: `neurons` (sorted, distinct, inputs or not) take `values`
 // ([neurons.size(), batch], or [neurons.size(), 1] for every sample) instead of what their
 // inputs give. A knocked-out term or a permuted gene is such an override.
 struct NeuronOverride {
@@ -52,11 +52,12 @@ class NetworkEvaluator {
 
   // x: [n_inputs, batch].
   NeuronValues forward(const NeuronMatrix& x) const;
-  // Re-evaluates `values` from level `first_level` on after applying `pin`: the pinned rows are
-  // overwritten (inputs too) and every later neuron recomputed, pinned neurons keeping their value.
-  // Levels before first_level are trusted as they are (only their post values are read), so
-  // first_level must not come after the first pinned neuron's level.
-  void forward_from(NeuronValues& values, Index first_level, const NeuronOverride& pin) const;
+  // Applies `pin` to `values`, a complete pass, and re-evaluates only the neurons downstream of
+  // the pinned ones (pinned neurons keep their pinned value); returns the neurons whose values
+  // changed (pinned and re-evaluated), sorted. A knocked-out gene touches a few terms and their
+  // ancestors, so the cost follows its reach, not the network's size; every re-evaluated neuron
+  // runs the arithmetic of forward, so the result equals a fresh pass bit for bit.
+  std::vector<Index> forward_from(NeuronValues& values, const NeuronOverride& pin) const;
 
   // d post / d pre of every neuron at `values` (input rows 1).
   NeuronMatrix derivative_slopes(const NeuronValues& values) const;
@@ -83,7 +84,8 @@ class NetworkEvaluator {
   };
   double activate(Index neuron, double pre) const;
   double derivative(Index neuron, double pre) const;
-  void evaluate_level(std::size_t level, NeuronValues& values) const;
+  void evaluate_neuron(const Level& level, const std::vector<double>& bias, Index r,
+                       NeuronValues& values) const;
 
   Index n_neurons_ = 0;
   Index n_inputs_ = 0;
@@ -95,6 +97,7 @@ class NetworkEvaluator {
   std::vector<double> norm_shift_;           // t per neuron
   std::vector<Index> output_neurons_;
   std::vector<char> feeds_output_;  // per neuron: whether some path leads to a main output
+  std::vector<std::vector<Index>> consumers_;  // per neuron: the neurons it feeds that matter
 };
 
 }  // namespace ontonet
