@@ -84,8 +84,6 @@ std::vector<ExplainMethod> all_explain_methods() {
   return methods;
 }
 
-bool method_needs_targets(ExplainMethod method) { return method == ExplainMethod::kPermutation; }
-
 MethodResult explain_with(ExplainMethod method, const ExplainInputs& inputs,
                           const ExplainOptions& options) {
   check_options(method, inputs, options);

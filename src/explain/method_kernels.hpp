@@ -5,6 +5,7 @@
 #include <omp.h>
 
 #include <exception>
+#include <limits>
 
 #include "ontonet/explain/attribution.hpp"
 
@@ -34,6 +35,23 @@ void parallel_for(Index n, int threads, Body&& body) {
     }
   }
   if (error) std::rethrow_exception(error);
+}
+
+// A result whose entities are all unscored (NaN) until the method fills them in.
+inline MethodResult unscored_result(std::size_t n_entities) {
+  MethodResult result;
+  result.scores.assign(n_entities, std::numeric_limits<double>::quiet_NaN());
+  result.signed_scores.assign(n_entities, std::numeric_limits<double>::quiet_NaN());
+  return result;
+}
+
+// Rows `rows` of a pass's values: [rows.size(), batch].
+inline NeuronMatrix rows_of(const NeuronMatrix& values, const std::vector<Index>& rows) {
+  NeuronMatrix result(static_cast<Index>(rows.size()), values.cols());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    result.row(static_cast<Index>(i)) = values.row(rows[i]);
+  }
+  return result;
 }
 
 // The model's outputs ([n_outputs, batch], float as the metrics take them) in a pass.

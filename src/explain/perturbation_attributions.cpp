@@ -22,14 +22,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // million-SNP network would need a million passes.
 bool perturbed(const Entity& entity) { return entity.kind != EntityKind::kFeature; }
 
-NeuronMatrix rows_of(const NeuronMatrix& values, const std::vector<Index>& rows) {
-  NeuronMatrix result(static_cast<Index>(rows.size()), values.cols());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    result.row(static_cast<Index>(i)) = values.row(rows[i]);
-  }
-  return result;
-}
-
 // One thread's copy of the original pass. Each perturbation changes a few rows, which are put
 // back afterwards, so the copy is made once per thread rather than once per entity and repeat.
 class ScratchPass {
@@ -52,13 +44,6 @@ class ScratchPass {
   NeuronValues values_;
 };
 
-MethodResult empty_result(std::size_t n_entities) {
-  MethodResult result;
-  result.scores.assign(n_entities, kNaN);
-  result.signed_scores.assign(n_entities, kNaN);
-  return result;
-}
-
 }  // namespace
 
 MethodResult knockout_scores(const ExplainInputs& inputs, const ExplainOptions& options) {
@@ -73,7 +58,7 @@ MethodResult knockout_scores(const ExplainInputs& inputs, const ExplainOptions& 
       has_targets ? task_loss(inputs.task, inputs.targets, original_outputs) : kNaN;
   const Index output = network.output_neurons()[static_cast<std::size_t>(options.output_unit)];
 
-  MethodResult result = empty_result(entities.size());
+  MethodResult result = unscored_result(entities.size());
   result.definition =
       "mean over samples of |change of the output| when the entity's input features (gene) or "
       "neurons (term) are set to their value at the baseline";
@@ -119,7 +104,7 @@ MethodResult permutation_scores(const ExplainInputs& inputs, const ExplainOption
     permutations.push_back(std::move(order));
   }
 
-  MethodResult result = empty_result(entities.size());
+  MethodResult result = unscored_result(entities.size());
   result.definition =
       "mean over " + std::to_string(options.repeats) +
       " permutations of the rise of the loss when the entity's input features (gene) or neurons "

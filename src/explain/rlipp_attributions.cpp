@@ -11,20 +11,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Eigen::MatrixXd rows_of(const NeuronMatrix& values, const std::vector<Index>& rows) {
-  Eigen::MatrixXd result(static_cast<Index>(rows.size()), values.cols());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    result.row(static_cast<Index>(i)) = values.row(rows[i]);
-  }
-  return result;
-}
-
 }  // namespace
 
 MethodResult rlipp_scores(const ExplainInputs& inputs, const ExplainOptions& options) {
   const NetworkEvaluator& network = *inputs.network;
   const std::vector<Entity>& entities = *inputs.entities;
-  // Checked here: an exception cannot leave the parallel loop below.
+  // Checked once here rather than once per term.
   check_rlipp_options(options.rlipp, inputs.x.cols());
   const NeuronValues values = network.forward(inputs.x);
   const bool measured = inputs.targets.size() != 0 &&
@@ -36,9 +28,7 @@ MethodResult rlipp_scores(const ExplainInputs& inputs, const ExplainOptions& opt
                          : values.post(output, static_cast<Index>(j));
   }
 
-  MethodResult result;
-  result.scores.assign(entities.size(), kNaN);
-  result.signed_scores.assign(entities.size(), kNaN);
+  MethodResult result = unscored_result(entities.size());
   result.definition = std::string("RLIPP = (rho_term - rho_inputs) / |rho_inputs|, rho the ") +
                       "Spearman correlation of cross-validated ridge predictions of the " +
                       (measured ? "measured target" : "model's output") +

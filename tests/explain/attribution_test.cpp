@@ -526,8 +526,6 @@ TEST(Permutation, NeedsTargetsAndTwoSamples) {
     EXPECT_NE(std::string(error.what()).find("at least 2 samples"), std::string::npos)
         << error.what();
   }
-  EXPECT_TRUE(method_needs_targets(ExplainMethod::kPermutation));
-  EXPECT_FALSE(method_needs_targets(ExplainMethod::kKnockout));
 }
 
 // ----- RLIPP ----------------------------------------------------------------------------------

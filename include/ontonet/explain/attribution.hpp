@@ -54,8 +54,6 @@ const char* explain_method_name(ExplainMethod method);  // "weight_paths", ...
 // Throws ConfigError(path, ...) for an unknown name, listing the known ones.
 ExplainMethod parse_explain_method(const std::string& name, const std::string& path);
 std::vector<ExplainMethod> all_explain_methods();
-// Whether the method needs the cohort's targets (permutation), and whether it can use them.
-bool method_needs_targets(ExplainMethod method);
 
 struct ExplainInputs {
   const NetworkEvaluator* network = nullptr;
