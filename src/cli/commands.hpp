@@ -13,5 +13,6 @@ void add_predict_command(CLI::App& app);
 void add_compare_command(CLI::App& app);
 void add_plot_command(CLI::App& app);
 void add_explain_command(CLI::App& app);
+void add_simulate_command(CLI::App& app);
 
 }  // namespace ontonet::cli
