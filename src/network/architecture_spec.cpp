@@ -9,9 +9,23 @@ const std::vector<std::string>& architecture_names() {
   return names;
 }
 
+LayerSettings term_layer_settings(const NetworkSpec& spec) {
+  for (const NeuronKind kind : {NeuronKind::kTerm, NeuronKind::kGene}) {
+    for (const NeuronBlock& block : spec.blocks) {
+      if (block.kind == kind) return block.settings;
+    }
+  }
+  return LayerSettings{Activation::kTanh, false, NormOrder::kActivationThenNorm};
+}
+
+LayerSettings dense_hidden_settings(const NetworkSpec& spec) {
+  const LayerSettings terms = term_layer_settings(spec);
+  return {terms.activation, false, NormOrder::kActivationThenNorm, terms.dropout};
+}
+
 NetworkSpec architecture_spec(const NetworkSpec& spec, const std::string& architecture,
                               const std::vector<std::string>& feature_ids, std::uint64_t seed) {
-  const LayerSettings hidden{Activation::kTanh, false, NormOrder::kActivationThenNorm};
+  const LayerSettings hidden = dense_hidden_settings(spec);
   if (architecture == "ontology") return spec;
   if (architecture == "dense") return dense_mlp_spec(same_width_mlp(spec, hidden), feature_ids);
   if (architecture == "dense_equal_params") {

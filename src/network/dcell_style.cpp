@@ -24,6 +24,7 @@ void check_options(const DCellOptions& options) {
                       "must be >= 1 and <= dcell.max_neurons_per_term");
   }
   if (options.n_outputs < 1) throw ConfigError("dcell.n_outputs", "must be >= 1");
+  detail::check_layer_settings(options.term_layer, "dcell.term_layer");
   if (!(options.auxiliary.loss_weight >= 0) || !std::isfinite(options.auxiliary.loss_weight)) {
     throw ConfigError("dcell.auxiliary.loss_weight", "must be finite and >= 0");
   }

@@ -17,6 +17,8 @@ void check_options(const GenNetOptions& options) {
   if (options.neurons_per_gene < 1) throw ConfigError("gennet.neurons_per_gene", "must be >= 1");
   if (options.neurons_per_term < 1) throw ConfigError("gennet.neurons_per_term", "must be >= 1");
   if (options.n_outputs < 1) throw ConfigError("gennet.n_outputs", "must be >= 1");
+  detail::check_layer_settings(options.gene_layer, "gennet.gene_layer");
+  detail::check_layer_settings(options.term_layer, "gennet.term_layer");
 }
 
 // A topology with SNP and gene layers only (GenNet's A_to_Z example) has no term, and so no

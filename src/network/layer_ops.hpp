@@ -1,8 +1,11 @@
 // Records what LayerSettings ask of a layer after its weighted sum: the activation and, when the
-// layer has one, batch norm before or after it.
+// layer has one, batch norm before or after it, then dropout in training mode.
 #pragma once
 
+#include <random>
+
 #include "ontonet/autodiff/ops_activation.hpp"
+#include "ontonet/autodiff/ops_dropout.hpp"
 #include "ontonet/autodiff/ops_normalization.hpp"
 #include "ontonet/core/error.hpp"
 #include "ontonet/network/network_spec.hpp"
@@ -24,14 +27,20 @@ NodeId apply_activation(Tape<Scalar>& tape, NodeId x, Activation activation) {
   ONTONET_CHECK(false, "unknown activation");
 }
 
-// z: [n, batch] -> [n, batch]. batch_norm may be null (no batch norm).
+// z: [n, batch] -> [n, batch]. batch_norm may be null (no batch norm). dropout_rng draws the
+// masks; it may be null only when the tape is in inference mode or the layer has no dropout.
 template <typename Scalar>
 NodeId apply_layer_settings(Tape<Scalar>& tape, NodeId z, const LayerSettings& settings,
-                            BatchNorm<Scalar>* batch_norm) {
+                            BatchNorm<Scalar>* batch_norm, std::mt19937_64* dropout_rng) {
   const bool norm_first = settings.norm_order == NormOrder::kNormThenActivation;
   if (batch_norm != nullptr && norm_first) z = ops::batch_norm(tape, z, *batch_norm);
   z = apply_activation(tape, z, settings.activation);
   if (batch_norm != nullptr && !norm_first) z = ops::batch_norm(tape, z, *batch_norm);
+  // At inference dropout is the identity: not recording it spares a copy of the level.
+  if (settings.dropout > 0.0 && tape.training()) {
+    ONTONET_CHECK(dropout_rng != nullptr, "a layer with dropout trains with a mask generator");
+    z = ops::dropout(tape, z, static_cast<Scalar>(settings.dropout), *dropout_rng);
+  }
   return z;
 }
 

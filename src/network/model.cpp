@@ -186,15 +186,29 @@ Index Model<Scalar>::level_of(Index neuron) const {
 }
 
 template <typename Scalar>
-ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, const Matrix<Scalar>& x) {
-  return forward(tape, tape.input(x));
+ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, const Matrix<Scalar>& x,
+                                    std::optional<std::uint64_t> dropout_seed) {
+  return forward(tape, tape.input(x), dropout_seed);
 }
 
 template <typename Scalar>
-ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, NodeId x) {
+bool Model<Scalar>::has_dropout() const {
+  return std::any_of(levels_.begin(), levels_.end(),
+                     [](const ModelLevel<Scalar>& level) { return level.settings.dropout > 0.0; });
+}
+
+template <typename Scalar>
+ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, NodeId x,
+                                    std::optional<std::uint64_t> dropout_seed) {
   if (tape.value(x).rows() != spec_.n_inputs()) {
     throw Error("model: input has " + std::to_string(tape.value(x).rows()) +
                 " features, the network expects " + std::to_string(spec_.n_inputs()));
+  }
+  // Seeded only when masks are drawn: a pass without dropout pays nothing for it.
+  std::optional<std::mt19937_64> dropout_rng;
+  if (tape.training() && has_dropout()) {
+    ONTONET_CHECK(dropout_seed.has_value(), "training a model with dropout needs a dropout seed");
+    dropout_rng.emplace(*dropout_seed);
   }
   ModelOutputs outputs;
   outputs.input = x;
@@ -204,7 +218,8 @@ ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, NodeId x) {
     ModelLevel<Scalar>& level = levels_[l];
     NodeId z = ops::bias_add(tape, ops::sparse_linear(tape, buffer, level.pattern, level.weights),
                              level.bias);
-    z = detail::apply_layer_settings(tape, z, level.settings, level.batch_norm.get());
+    z = detail::apply_layer_settings(tape, z, level.settings, level.batch_norm.get(),
+                                     dropout_rng ? &*dropout_rng : nullptr);
     outputs.levels.push_back(z);
     if (l + 1 < levels_.size()) buffer = ops::concat_rows<Scalar>(tape, {buffer, z});
   }

@@ -53,9 +53,25 @@ Enum parse_name(const std::array<std::pair<Enum, const char*>, N>& table, const 
 }
 
 // The order blocks must follow: by stage, then by layer settings.
-std::tuple<Index, int, bool, int> level_key(const NeuronBlock& block) {
+std::tuple<Index, int, bool, int, double> level_key(const NeuronBlock& block) {
   return {block.stage, static_cast<int>(block.settings.activation), block.settings.batch_norm,
-          static_cast<int>(block.settings.norm_order)};
+          static_cast<int>(block.settings.norm_order), block.settings.dropout};
+}
+
+// A NaN rate would also break the level order, so this runs before the order check.
+void check_dropout(const NeuronBlock& block, const std::string& path) {
+  const double rate = block.settings.dropout;
+  if (!(rate >= 0.0 && rate < 1.0)) {
+    throw ConfigError(path + ".dropout", "must be in [0, 1), got " + std::to_string(rate));
+  }
+  // Dropping an input would be noise injection, and dropping an output would change what the
+  // network predicts: neither is what a block's dropout stands for.
+  const bool keeps_all = block.kind == NeuronKind::kInput || block.kind == NeuronKind::kOutput ||
+                         block.kind == NeuronKind::kAuxiliaryOutput;
+  if (keeps_all && rate != 0.0) {
+    throw ConfigError(path + ".dropout",
+                      std::string("must be 0 in a block of kind ") + neuron_kind_name(block.kind));
+  }
 }
 
 void validate_blocks(const NetworkSpec& spec) {
@@ -79,6 +95,7 @@ void validate_blocks(const NetworkSpec& spec) {
       inputs_done = true;
       if (block.stage < 1) throw ConfigError(path, "a non-input block needs stage >= 1");
     }
+    check_dropout(block, path);
     if (b > 0 && level_key(block) < level_key(spec.blocks[b - 1])) {
       throw ConfigError(path, "blocks must be sorted by stage, then by layer settings");
     }

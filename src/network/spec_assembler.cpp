@@ -11,9 +11,9 @@ namespace ontonet::detail {
 
 namespace {
 
-std::tuple<Index, int, bool, int> level_key(const NeuronBlock& block) {
+std::tuple<Index, int, bool, int, double> level_key(const NeuronBlock& block) {
   return {block.stage, static_cast<int>(block.settings.activation), block.settings.batch_norm,
-          static_cast<int>(block.settings.norm_order)};
+          static_cast<int>(block.settings.norm_order), block.settings.dropout};
 }
 
 }  // namespace
@@ -103,6 +103,13 @@ NetworkSpec SpecAssembler::finish(std::string style, double aux_loss_weight) {
   return spec;
 }
 
+void check_layer_settings(const LayerSettings& settings, const std::string& path) {
+  if (!(settings.dropout >= 0.0 && settings.dropout < 1.0)) {
+    throw ConfigError(path + ".dropout",
+                      "must be in [0, 1), got " + std::to_string(settings.dropout));
+  }
+}
+
 std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler, const Ontology& ontology,
                                                  const InputMap& input_map,
                                                  SpecBuildReport& report) {
@@ -144,6 +151,7 @@ std::vector<Index> add_extra_branches(SpecAssembler& assembler, const InputMap& 
       throw ConfigError(branch_path + ".feature_ids", "needs at least one feature");
     }
     if (branch.widths.empty()) throw ConfigError(branch_path + ".widths", "needs a layer");
+    check_layer_settings(branch.layer, branch_path + ".layer");
     std::vector<Index> inputs;
     for (const std::string& id : branch.feature_ids) {
       if (!seen.insert(id).second) {

@@ -36,6 +36,9 @@ class SpecAssembler {
   std::vector<bool> has_inputs_;
 };
 
+// Throws ConfigError("<path>.dropout", ...) unless 0 <= settings.dropout < 1.
+void check_layer_settings(const LayerSettings& settings, const std::string& path);
+
 // One input block per input-map feature, in the map's order; then ontology gene -> the input
 // blocks feeding it. Throws ConfigError for a repeated feature ID or a map whose two lists differ
 // in length. Counts features feeding no ontology gene in report.features_without_genes.

@@ -44,15 +44,16 @@ json block_to_json(const NeuronBlock& block) {
               {"stage", block.stage},
               {"activation", activation_name(block.settings.activation)},
               {"batch_norm", block.settings.batch_norm},
-              {"norm_order", norm_order_name(block.settings.norm_order)}};
+              {"norm_order", norm_order_name(block.settings.norm_order)},
+              {"dropout", block.settings.dropout}};
 }
 
 NeuronBlock block_from_json(const json& object, const std::string& path, Index first_neuron) {
   if (!object.is_object()) throw ConfigError(path, "expected a JSON object");
-  reject_unknown_keys(object,
-                      {"kind", "entity", "n_neurons", "stage", "activation", "batch_norm",
-                       "norm_order"},
-                      path);
+  reject_unknown_keys(
+      object,
+      {"kind", "entity", "n_neurons", "stage", "activation", "batch_norm", "norm_order", "dropout"},
+      path);
   NeuronBlock block;
   block.kind = parse_neuron_kind(value_of<std::string>(object, "kind", path), path + ".kind");
   block.entity = value_of<std::string>(object, "entity", path);
@@ -64,6 +65,10 @@ NeuronBlock block_from_json(const json& object, const std::string& path, Index f
   block.settings.batch_norm = value_of<bool>(object, "batch_norm", path);
   block.settings.norm_order =
       parse_norm_order(value_of<std::string>(object, "norm_order", path), path + ".norm_order");
+  // Specs written before blocks had a dropout rate have no such key: they trained without one.
+  if (object.contains("dropout")) {
+    block.settings.dropout = value_of<double>(object, "dropout", path);
+  }
   return block;
 }
 

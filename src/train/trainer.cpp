@@ -100,6 +100,17 @@ std::vector<std::size_t> epoch_order(const std::vector<std::size_t>& train, std:
   return order;
 }
 
+// The seed of the dropout masks of one step, drawn from (seed, epoch, batch) alone, so that a
+// resumed run draws the masks the uninterrupted one would have. The extra word keeps this stream
+// apart from the shuffles'.
+std::uint64_t dropout_seed(std::uint64_t seed, Index epoch, Index batch) {
+  constexpr std::uint32_t kDropoutStream = 0x64726f70;  // "drop"
+  std::seed_seq sequence{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                         static_cast<std::uint32_t>(epoch), static_cast<std::uint32_t>(batch),
+                         kDropoutStream};
+  return std::mt19937_64(sequence)();
+}
+
 // Batch boundaries over n samples: full batches, a lone last sample joining the batch before.
 std::vector<std::size_t> batch_starts(std::size_t n, std::size_t batch_size) {
   std::vector<std::size_t> starts;
@@ -206,7 +217,8 @@ class Loop {
     double value = 0.0;
     optimizer_->zero_grad();
     try {
-      const ModelOutputs outputs = model_.forward(tape_, x_);
+      const ModelOutputs outputs =
+          model_.forward(tape_, x_, dropout_seed(options_.seed, epoch, batch));
       const NodeId loss = model_.loss(tape_, outputs, y_, loss_kind_);
       value = tape_.value(loss)(0, 0);
       tape_.backward(loss);

@@ -232,6 +232,66 @@ TEST(DenseMlpSpec, RejectsFeatureIdsThatDoNotMatchTheShape) {
   }
 }
 
+// The hidden layers of a dense architecture built from `spec`, which must all share one setting.
+LayerSettings hidden_settings_of(const NetworkSpec& spec, const std::string& architecture) {
+  const NetworkSpec dense =
+      architecture_spec(spec, architecture, feature_names(spec.n_inputs()), 1);
+  std::vector<LayerSettings> hidden;
+  for (const NeuronBlock& block : dense.blocks) {
+    if (block.kind == NeuronKind::kExtraBranch) hidden.push_back(block.settings);
+    if (block.kind == NeuronKind::kOutput) {
+      EXPECT_EQ(block.settings.dropout, 0.0);
+    }
+  }
+  EXPECT_FALSE(hidden.empty());
+  for (const LayerSettings& settings : hidden) EXPECT_EQ(settings, hidden.front());
+  return hidden.empty() ? LayerSettings{} : hidden.front();
+}
+
+TEST(ArchitectureSpec, DenseBaselinesTakeTheTermLayersActivationAndDropoutButNoBatchNorm) {
+  const Ontology ontology = test::hand_made_ontology();
+  DCellOptions options = drugcell_preset();
+  const LayerSettings relu_norm{Activation::kRelu, true, NormOrder::kNormThenActivation, 0.2};
+  const LayerSettings relu{Activation::kRelu, false, NormOrder::kActivationThenNorm, 0.2};
+  options.term_layer = relu_norm;
+  const NetworkSpec spec =
+      build_dcell_spec(ontology, test::gene_identity_map(ontology.gene_symbols()), options);
+  EXPECT_EQ(term_layer_settings(spec), relu_norm);
+  EXPECT_EQ(dense_hidden_settings(spec), relu);
+  EXPECT_EQ(hidden_settings_of(spec, "dense"), relu);
+  EXPECT_EQ(hidden_settings_of(spec, "dense_equal_params"), relu);
+
+  // DrugCell's defaults keep the plain tanh MLP, sized without batch norm.
+  const NetworkSpec drugcell = build_dcell_spec(
+      ontology, test::gene_identity_map(ontology.gene_symbols()), drugcell_preset());
+  const LayerSettings tanh{Activation::kTanh, false, NormOrder::kActivationThenNorm};
+  EXPECT_EQ(hidden_settings_of(drugcell, "dense"), tanh);
+  const NetworkSpec equal =
+      architecture_spec(drugcell, "dense_equal_params", feature_names(drugcell.n_inputs()), 1);
+  EXPECT_EQ(count_trainable_parameters(equal),
+            count_trainable_parameters(equal_parameter_mlp(drugcell, tanh)));
+}
+
+TEST(ArchitectureSpec, GenNetWithoutTermsLendsItsGeneLayerAndShuffledKeepsEverySetting) {
+  GenNetOptions options;
+  options.gene_layer = {Activation::kSigmoid, false, NormOrder::kActivationThenNorm, 0.1};
+  const Ontology no_terms;
+  const NetworkSpec genes_only = build_gennet_spec(no_terms, test::multi_channel_map(), options);
+  EXPECT_EQ(term_layer_settings(genes_only), options.gene_layer);
+  EXPECT_EQ(hidden_settings_of(genes_only, "dense"), options.gene_layer);
+
+  options.term_layer = {Activation::kRelu, true, NormOrder::kNormThenActivation, 0.3};
+  const NetworkSpec spec =
+      build_gennet_spec(test::hand_made_ontology(), test::multi_channel_map(), options);
+  EXPECT_EQ(term_layer_settings(spec), options.term_layer);
+  const NetworkSpec shuffled =
+      architecture_spec(spec, "shuffled", feature_names(spec.n_inputs()), 3);
+  ASSERT_EQ(shuffled.blocks.size(), spec.blocks.size());
+  for (std::size_t b = 0; b < spec.blocks.size(); ++b) {
+    EXPECT_EQ(shuffled.blocks[b].settings, spec.blocks[b].settings);
+  }
+}
+
 TEST(ShuffledWiring, KeepsEveryInDegreeAndRedrawsSources) {
   const NetworkSpec spec = drugcell_spec();
   const NetworkSpec shuffled = shuffled_wiring(spec, 7);

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 #include "network_fixtures.hpp"
@@ -38,18 +39,18 @@ double numeric_derivative(double* value, const std::function<double()>& f) {
 }
 
 // Checks every parameter entry and every input of `model` on loss(x, y); returns the number of
-// derivatives checked.
+// derivatives checked. A dropout seed fixes the masks, so that the loss is one smooth function.
 int check_model_gradients(Model<double>& model, Matrix<double> x, const Matrix<double>& y,
-                          LossKind kind) {
+                          LossKind kind, std::optional<std::uint64_t> dropout_seed = std::nullopt) {
   Tape<double> tape;
   const auto loss_value = [&] {
     tape.reset();
-    const ModelOutputs outputs = model.forward(tape, x);
+    const ModelOutputs outputs = model.forward(tape, x, dropout_seed);
     return tape.value(model.loss(tape, outputs, y, kind))(0, 0);
   };
   for (Parameter<double>* p : model.parameters()) p->zero_grad();
   tape.reset();
-  const ModelOutputs outputs = model.forward(tape, x);
+  const ModelOutputs outputs = model.forward(tape, x, dropout_seed);
   tape.backward(model.loss(tape, outputs, y, kind));
   const Matrix<double> input_grad = tape.grad(outputs.input);
   std::vector<Vector<double>> grads;
@@ -102,6 +103,18 @@ TEST(ModelGradient, DCellWithNormBeforeActivationAndOneLayerHeadsMatchesFiniteDi
   const Matrix<double> x = test::random_normal<double>(6, 4, 82);
   const Matrix<double> y = test::random_normal<double>(2, 4, 83);
   EXPECT_GT(check_model_gradients(model, x, y, LossKind::kMse), 100);
+}
+
+TEST(ModelGradient, DCellWithDropoutMatchesFiniteDifferencesUnderAFixedMask) {
+  DCellOptions options = drugcell_preset();
+  options.neurons_per_term = 3;
+  options.term_layer.dropout = 0.4;
+  const Ontology ontology = test::hand_made_ontology();
+  Model<double> model(
+      build_dcell_spec(ontology, test::gene_identity_map(ontology.gene_symbols()), options), 61);
+  const Matrix<double> x = test::random_normal<double>(6, 5, 62);
+  const Matrix<double> y = test::random_normal<double>(1, 5, 63);
+  EXPECT_GT(check_model_gradients(model, x, y, LossKind::kMse, 64), 100);
 }
 
 TEST(ModelGradient, GenNetWithSeveralNeuronsPerGeneAndTermMatchesFiniteDifferences) {

@@ -145,5 +145,56 @@ TEST(ModelIo, RefusesAWeightBlockOfTheWrongSizeAndNamesIt) {
   expect_input_error([&] { load_model(path); }, path, 0, "'" + contents.blocks[1].name + "'");
 }
 
+Model<float> hand_made_dropout_model(double dropout) {
+  const Ontology ontology = test::hand_made_ontology();
+  DCellOptions options = drugcell_preset();
+  options.term_layer = {Activation::kRelu, false, NormOrder::kActivationThenNorm, dropout};
+  return Model<float>(
+      build_dcell_spec(ontology, test::gene_identity_map(ontology.gene_symbols()), options), 6);
+}
+
+TEST(ModelIo, AModelSavedWithDropoutLoadsWithIt) {
+  ScratchDir dir("model-io");
+  Model<float> model = hand_made_dropout_model(0.5);
+  const std::string path = dir.path("dropout.onm");
+  save_model(path, model);
+  LoadedModel loaded = load_model(path);
+  Index term_blocks = 0;
+  for (const NeuronBlock& block : loaded.model.spec().blocks) {
+    if (block.kind != NeuronKind::kTerm) continue;
+    ++term_blocks;
+    EXPECT_EQ(block.settings.dropout, 0.5) << block.entity;
+    EXPECT_EQ(block.settings.activation, Activation::kRelu) << block.entity;
+  }
+  EXPECT_EQ(term_blocks, 6);
+  EXPECT_TRUE(loaded.model.has_dropout());
+  expect_identical_forward(model, loaded.model);
+}
+
+// A model file as builds before dropout wrote it: no "dropout" key in any block of the spec.
+TEST(ModelIo, AModelFileWrittenBeforeDropoutExistedLoadsWithoutDropout) {
+  ScratchDir dir("model-io");
+  Model<float> model = hand_made_dcell_model();
+  nlohmann::json spec = spec_to_json(model.spec());
+  for (nlohmann::json& block : spec["blocks"]) block.erase("dropout");
+  ModelFileContents contents;
+  contents.header = {{"schema_version", kModelSchemaVersion},
+                     {"kind", kModelKind},
+                     {"spec", spec},
+                     {"metadata", nlohmann::json::object()}};
+  for (auto& [name, values] : model.weight_blocks()) contents.blocks.push_back({name, values});
+  const std::string path = dir.path("old.onm");
+  write_model_file(path, contents);
+  ASSERT_EQ(file_bytes(path).find("dropout"), std::string::npos);
+
+  LoadedModel loaded = load_model(path);
+  for (const NeuronBlock& block : loaded.model.spec().blocks) {
+    EXPECT_EQ(block.settings.dropout, 0.0) << block.entity;
+  }
+  EXPECT_FALSE(loaded.model.has_dropout());
+  EXPECT_EQ(spec_to_json(loaded.model.spec()), spec_to_json(model.spec()));
+  expect_identical_forward(model, loaded.model);
+}
+
 }  // namespace
 }  // namespace ontonet

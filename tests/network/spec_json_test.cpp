@@ -67,5 +67,54 @@ TEST(SpecJson, RejectsUnknownKeysVersionsAndBrokenInvariants) {
   }
 }
 
+// The hand-made DrugCell spec with ReLU, no batch norm and dropout 0.2 in its term layers.
+NetworkSpec spec_with_dropout() {
+  DCellOptions options = drugcell_preset();
+  options.term_layer = {Activation::kRelu, false, NormOrder::kActivationThenNorm, 0.2};
+  return build_dcell_spec(test::hand_made_ontology(), test::multi_channel_map(), options);
+}
+
+TEST(SpecJson, RoundTripKeepsTheDropoutOfEveryBlock) {
+  const NetworkSpec spec = spec_with_dropout();
+  const nlohmann::json json = spec_to_json(spec);
+  Index term_blocks = 0;
+  for (std::size_t b = 0; b < spec.blocks.size(); ++b) {
+    const bool term = spec.blocks[b].kind == NeuronKind::kTerm;
+    term_blocks += term;
+    EXPECT_EQ(json["blocks"][b]["dropout"].get<double>(), term ? 0.2 : 0.0) << "block " << b;
+  }
+  EXPECT_EQ(term_blocks, 6);
+  expect_same_spec(spec_from_json(nlohmann::json::parse(json.dump())), spec);
+}
+
+TEST(SpecJson, ABlockWithoutDropoutAsWrittenBeforeItExistedReadsAsZero) {
+  nlohmann::json json = spec_to_json(spec_with_branch());
+  for (nlohmann::json& block : json["blocks"]) block.erase("dropout");
+  ASSERT_FALSE(json["blocks"][0].contains("dropout"));
+  const NetworkSpec spec = spec_from_json(json);
+  for (const NeuronBlock& block : spec.blocks) EXPECT_EQ(block.settings.dropout, 0.0);
+  expect_same_spec(spec, spec_with_branch());
+}
+
+TEST(SpecJson, RejectsADropoutOutsideZeroToOneOrOfTheWrongType) {
+  const nlohmann::json good = spec_to_json(spec_with_dropout());
+  std::size_t last_term = 0;
+  for (std::size_t b = 0; b < good["blocks"].size(); ++b) {
+    if (good["blocks"][b]["kind"] == "term") last_term = b;
+  }
+  const std::string path = "network_spec.blocks[" + std::to_string(last_term) + "].dropout";
+  for (const nlohmann::json& bad :
+       {nlohmann::json(1.0), nlohmann::json(-0.5), nlohmann::json("half")}) {
+    nlohmann::json json = good;
+    json["blocks"][last_term]["dropout"] = bad;
+    try {
+      spec_from_json(json);
+      FAIL() << "expected ConfigError for " << bad.dump();
+    } catch (const ConfigError& error) {
+      EXPECT_EQ(error.path(), path) << bad.dump();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ontonet

@@ -111,10 +111,13 @@ TEST(Comparison, TrainsEveryModelOverEverySeedOnTheSameSplits) {
     EXPECT_EQ(run.result.metrics.count("test"), 1u);
     EXPECT_GT(run.seconds, 0.0);
   }
-  const LayerSettings tanh{Activation::kTanh, false, NormOrder::kActivationThenNorm};
+  // The dense controls take DrugCell's tanh, without its batch norm.
+  const LayerSettings terms = dense_hidden_settings(spec);
+  EXPECT_EQ(terms, (LayerSettings{Activation::kTanh, false, NormOrder::kActivationThenNorm}));
   EXPECT_EQ(result.runs[0].parameters, count_trainable_parameters(spec));
-  EXPECT_EQ(result.runs[6].parameters, count_trainable_parameters(same_width_mlp(spec, tanh)));
-  EXPECT_EQ(result.runs[9].parameters, count_trainable_parameters(equal_parameter_mlp(spec, tanh)));
+  EXPECT_EQ(result.runs[6].parameters, count_trainable_parameters(same_width_mlp(spec, terms)));
+  EXPECT_EQ(result.runs[9].parameters,
+            count_trainable_parameters(equal_parameter_mlp(spec, terms)));
   EXPECT_EQ(result.runs[12].parameters, count_trainable_parameters(spec));
   EXPECT_EQ(result.runs[0].weights, static_cast<Index>(spec.edges.size()));
 

@@ -40,6 +40,15 @@ struct DenseMlpShape {
 // The widths of the spec's trunk stages, in stage order.
 std::vector<Index> trunk_widths(const NetworkSpec& spec);
 
+// The layer settings of the spec's term blocks (of its first one; the style builders give all of
+// them the same), else of its gene blocks, else tanh without batch norm or dropout.
+LayerSettings term_layer_settings(const NetworkSpec& spec);
+
+// The dense baselines' hidden layers: the term layers' activation and dropout, so that a comparison
+// changes the wiring and not the nonlinearity or the regularization, and no batch norm, the plain
+// MLP every published comparison of ontonet was run with.
+LayerSettings dense_hidden_settings(const NetworkSpec& spec);
+
 DenseMlpShape same_width_mlp(const NetworkSpec& spec, const LayerSettings& hidden_layer);
 DenseMlpShape equal_parameter_mlp(const NetworkSpec& spec, const LayerSettings& hidden_layer);
 
@@ -65,7 +74,7 @@ NetworkSpec shuffled_wiring(const NetworkSpec& spec, std::uint64_t seed);
 //   dense               same_width_mlp
 //   dense_equal_params  equal_parameter_mlp
 //   shuffled            shuffled_wiring(spec, seed)
-// Dense hidden layers are tanh without batch norm; their inputs are `feature_ids` (the data's
+// Dense hidden layers have dense_hidden_settings(spec); their inputs are `feature_ids` (the data's
 // features, in order). Throws ConfigError("architecture", ...) for another name.
 NetworkSpec architecture_spec(const NetworkSpec& spec, const std::string& architecture,
                               const std::vector<std::string>& feature_ids, std::uint64_t seed);

@@ -38,6 +38,7 @@ struct DCellOptions {
   double neurons_per_gene_ratio = 0;   // DCell: 0.3
   Index min_neurons_per_term = 20;     // DCell's floor of k under the ratio rule
   Index max_neurons_per_term = std::numeric_limits<Index>::max();  // cap under the ratio rule
+  // Every term block's settings; dropout in [0, 1) (auxiliary heads and the output have none).
   LayerSettings term_layer{Activation::kTanh, true, NormOrder::kActivationThenNorm};
   AuxiliaryHeadOptions auxiliary;
   Index n_outputs = 1;

@@ -20,6 +20,7 @@ namespace ontonet {
 struct GenNetOptions {
   Index neurons_per_gene = 1;  // >= 1
   Index neurons_per_term = 1;  // >= 1
+  // Every gene and term block's settings; dropout in [0, 1) (the output has none).
   LayerSettings gene_layer{Activation::kTanh, false, NormOrder::kActivationThenNorm};
   LayerSettings term_layer{Activation::kTanh, false, NormOrder::kActivationThenNorm};
   Index n_outputs = 1;  // output neurons (identity: logits or raw predictions)

@@ -4,9 +4,9 @@
 // CSR SparsePattern of shape [level neurons, all neurons before the level] holding exactly the
 // spec's edges into the level, one weight Parameter (one value per edge, CSR order), a bias, and a
 // BatchNorm when its blocks use batch norm. A whole level is then one sparse product, one bias
-// add, one activation and at most one batch norm, whatever the number of terms in it: the hot path
-// has no per-term objects. The forward pass records those ops on a Tape; the row order of a
-// level's result is the spec's neuron order.
+// add, one activation, at most one batch norm and (training only) at most one dropout, whatever
+// the number of terms in it: the hot path has no per-term objects. The forward pass records those
+// ops on a Tape; the row order of a level's result is the spec's neuron order.
 //
 // Weights start uniform in [-1/sqrt(fan_in), 1/sqrt(fan_in)] per neuron (biases too, as PyTorch's
 // Linear does), drawn from a seeded std::mt19937_64; batch norm starts at gamma 1, beta 0.
@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -80,8 +81,17 @@ class Model {
   Index level_of(Index neuron) const;
 
   // Records the forward pass. x: [n_inputs, batch] (batch >= 2 in training mode with batch norm).
-  ModelOutputs forward(Tape<Scalar>& tape, const Matrix<Scalar>& x);
-  ModelOutputs forward(Tape<Scalar>& tape, NodeId x);
+  // In training mode, levels with dropout draw their masks, level by level, from one
+  // std::mt19937_64 seeded with dropout_seed, so the masks of a pass depend on that seed and the
+  // batch's shape alone (not on threads or earlier passes); a trainer derives it from its seed and
+  // the step. A model with dropout needs one in training mode (InternalError otherwise); in
+  // inference mode the seed is ignored and dropout is the identity.
+  ModelOutputs forward(Tape<Scalar>& tape, const Matrix<Scalar>& x,
+                       std::optional<std::uint64_t> dropout_seed = std::nullopt);
+  ModelOutputs forward(Tape<Scalar>& tape, NodeId x,
+                       std::optional<std::uint64_t> dropout_seed = std::nullopt);
+  // Whether any level drops outputs in training mode.
+  bool has_dropout() const;
 
   // main_loss(output, targets) + aux_loss_weight * sum over terms of loss(term's head, targets).
   // targets as LossKind says. For MSE and BCE the sum is taken as one loss over all heads times

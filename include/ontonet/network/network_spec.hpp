@@ -1,10 +1,11 @@
 // The wiring of a transparent network before it has any weights: every neuron, labelled by what
 // it stands for (an input feature, a gene, an ontology term, an auxiliary head, a layer of an
 // extra branch, the output), and every edge between neurons. Neurons come in blocks: the k
-// neurons of one gene or one term share a label, an activation and (DCell) a batch norm, and are
-// numbered consecutively. Each block has a stage, its depth in the evaluation: inputs are stage 0
-// and every edge runs from a lower stage to a higher one, so a model can evaluate stage by stage.
-// The style builders (gennet_style.hpp, dcell_style.hpp) make specs; model.hpp compiles them.
+// neurons of one gene or one term share a label, an activation, (DCell) a batch norm and a dropout
+// rate, and are numbered consecutively. Each block has a stage, its depth in the evaluation:
+// inputs are stage 0 and every edge runs from a lower stage to a higher one, so a model can
+// evaluate stage by stage. The style builders (gennet_style.hpp, dcell_style.hpp) make specs;
+// model.hpp compiles them.
 //
 // Invariants (validate_network_spec checks them; every builder output satisfies them):
 //  - blocks tile the neurons in order: block b holds [first_neuron, first_neuron + n_neurons);
@@ -42,10 +43,15 @@ struct LayerSettings {
   Activation activation = Activation::kTanh;
   bool batch_norm = false;
   NormOrder norm_order = NormOrder::kActivationThenNorm;
+  // Inverted dropout on the block's output, after activation and batch norm: in training mode
+  // each output is zeroed with this probability and the others scaled by 1 / (1 - dropout); in
+  // inference mode nothing changes. In [0, 1); inputs and output blocks (main and auxiliary) keep
+  // 0, so what a network predicts is never dropped.
+  double dropout = 0.0;
 
   bool operator==(const LayerSettings& other) const {
     return activation == other.activation && batch_norm == other.batch_norm &&
-           norm_order == other.norm_order;
+           norm_order == other.norm_order && dropout == other.dropout;
   }
   bool operator!=(const LayerSettings& other) const { return !(*this == other); }
 };

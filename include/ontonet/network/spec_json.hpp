@@ -2,11 +2,12 @@
 //   {"schema_version": 1, "style": "dcell", "aux_loss_weight": 0.2,
 //    "blocks": [{"kind": "term", "entity": "GO:0006281", "n_neurons": 6, "stage": 3,
 //                "activation": "tanh", "batch_norm": true,
-//                "norm_order": "activation_then_norm"}, ...],
+//                "norm_order": "activation_then_norm", "dropout": 0.2}, ...],
 //    "edges": {"from": [0, 1, ...], "to": [3008, 3008, ...]}}
 // Blocks are listed in neuron order (first_neuron is implied); edges are two parallel arrays, which
 // keeps a file with millions of edges compact. Writing is deterministic: the same spec gives the
-// same text.
+// same text. A block without "dropout" (a spec or model file written before blocks had one) reads
+// as dropout 0, which is how it was trained.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -4,9 +4,10 @@
 // exactly the result it would have reached uninterrupted.
 //
 // Determinism: the order of epoch e is a Fisher-Yates shuffle drawn from a std::mt19937_64 seeded
-// with (seed, e) alone, so it does not depend on what ran before; the optimizer's moments and step
-// count, the best weights and the early-stopping counters are all in the checkpoint. With the
-// same seed and thread count, a run and a resumed run give bitwise-identical weights.
+// with (seed, e) alone, and the dropout masks of batch b of epoch e are drawn from (seed, e, b)
+// alone, so neither depends on what ran before or on the thread count; the optimizer's moments
+// and step count, the best weights and the early-stopping counters are all in the checkpoint.
+// With the same seed and thread count, a run and a resumed run give bitwise-identical weights.
 //
 // Batches: ceil(n_train / batch_size) per epoch; a last batch of a single sample is merged into the
 // one before it, because batch norm needs two samples. The loss of a batch is the model's loss
@@ -47,7 +48,7 @@ struct TrainOptions {
   double group_lasso = 0.0;
   double clip_norm = 0.0;  // clip the global gradient norm to this; 0 = off
   Index patience = 10;     // epochs without a better validation loss before stopping; 0 = off
-  std::uint64_t seed = 1;  // shuffles
+  std::uint64_t seed = 1;  // shuffles and dropout masks
 };
 
 // Throws ConfigError("train.<option>", ...) naming the first invalid option.
