@@ -36,15 +36,6 @@ struct CompareArguments {
   bool no_save_models = false;
 };
 
-// "ontology lambda=0.001" -> "ontology_lambda_0.001": a folder name without spaces or '='.
-std::string folder_name(const std::string& model) {
-  std::string name = model;
-  for (char& c : name) {
-    if (c == ' ' || c == '=') c = '_';
-  }
-  return name;
-}
-
 std::string mean_sd_text(const MeanSd& value) {
   if (value.n == 0) return "NA";
   std::ostringstream text;
@@ -77,8 +68,7 @@ class RunPrinter : public ComparisonObserver {
               << main << " " << metrics.at(main) << std::setprecision(1) << "  (" << run.seconds
               << " s)" << std::defaultfloat << std::endl;
     if (args_.no_save_models) return;
-    const RunFolder folder(args_.out + "/runs/" + folder_name(model.name) + "/seed" +
-                           std::to_string(run.seed));
+    const RunFolder folder(compared_run_folder(args_.out, model.name, run.seed));
     folder.write_log(run.result.history);
     nlohmann::json metadata = model_metadata(inputs_);
     metadata["architecture"] = model.architecture;
@@ -147,9 +137,14 @@ void print_table(const ComparisonResult& result, const ComparisonSummary& summar
   }
 }
 
-void run_compare(CompareArguments args, const CLI::App& command) {
+void run_compare(CompareArguments args, const CLI::App& command, ComparisonResult* sink) {
   if (args.out.empty()) throw ConfigError("--out", "is required: the folder to write the report");
   args.compare.first_seed = args.inputs.network.seed;
+  std::vector<std::string>& controls = args.compare.controls;
+  if (std::find(controls.begin(), controls.end(), "none") != controls.end()) {
+    if (controls.size() > 1) throw ConfigError("--controls", "none cannot be listed with others");
+    controls.clear();
+  }
   check_comparison_options(args.compare);
   const RunInputs inputs = load_run_inputs(args.inputs);
   const std::vector<ComparedModel> models = compared_models(args.compare);
@@ -177,11 +172,21 @@ void run_compare(CompareArguments args, const CLI::App& command) {
             << " (comparison.tsv, runs.tsv, paired_differences.tsv, learning_curves.tsv, "
                "comparison.json, comparison.svg"
             << (args.no_save_models ? "" : ", runs/<model>/seed<k>/model.onm") << ")\n";
+  if (sink != nullptr) *sink = result;
 }
 
 }  // namespace
 
-void add_compare_command(CLI::App& app) {
+std::string compared_run_folder(const std::string& out, const std::string& model,
+                                std::uint64_t seed) {
+  std::string name = model;
+  for (char& c : name) {
+    if (c == ' ' || c == '=') c = '_';
+  }
+  return out + "/runs/" + name + "/seed" + std::to_string(seed);
+}
+
+void add_compare_command(CLI::App& app, ComparisonResult* result) {
   auto args = std::make_shared<CompareArguments>();
   CLI::App* compare = app.add_subcommand(
       "compare",
@@ -207,9 +212,10 @@ void add_compare_command(CLI::App& app) {
       ->group(group);
   compare
       ->add_option("--controls", options.controls,
-                   "Controls to train: dense (same widths), dense_equal_params, shuffled")
+                   "Controls to train: dense (same widths), dense_equal_params, shuffled, or "
+                   "none (the ontology network alone)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"dense", "dense_equal_params", "shuffled"}))
+      ->check(CLI::IsMember({"dense", "dense_equal_params", "shuffled", "none"}))
       ->capture_default_str()
       ->group(group);
   compare
@@ -234,7 +240,7 @@ void add_compare_command(CLI::App& app) {
                  "Do not save every run's model and log under OUT/runs/<model>/seed<k>/")
       ->group(group);
   compare->add_option("--out", args->out, "Report folder (created if needed)")->group("Output");
-  compare->callback([args, compare] { run_compare(*args, *compare); });
+  compare->callback([args, compare, result] { run_compare(*args, *compare, result); });
 }
 
 }  // namespace ontonet::cli

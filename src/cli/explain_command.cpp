@@ -1,6 +1,7 @@
 // `ontonet explain`: read a trained network with every attribution method on the data it was
-// trained with, write one ranked table per method, explanations.json and the pictures, and, for
-// models of several seeds, the rank stability of each method.
+// trained with, write one ranked table per method, explanations.json and the pictures, the
+// diagnostics of known failure modes (vanishing gradients, collinear inputs, dropout redundancy),
+// and, for models of several seeds, the rank stability of each method.
 #include <omp.h>
 
 #include <cstdlib>
@@ -8,14 +9,20 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <sstream>
 
 #include "commands.hpp"
 #include "explain_inputs.hpp"
 #include "json_config.hpp"
 #include "ontonet/core/error.hpp"
+#include "ontonet/explain/collinearity.hpp"
+#include "ontonet/explain/dropout_redundancy.hpp"
 #include "ontonet/explain/explanation.hpp"
+#include "ontonet/explain/gradient_flow.hpp"
 #include "ontonet/explain/stability.hpp"
 #include "ontonet/network/model_io.hpp"
+#include "ontonet/report/diagnostics_report.hpp"
 #include "ontonet/report/explanation_report.hpp"
 #include "ontonet/train/run_folder.hpp"
 #include "run_config.hpp"
@@ -31,6 +38,9 @@ struct ExplainArguments {
   std::string split = "test";
   std::string baseline = "zeros";
   ExplainOptions options;
+  std::string diagnostics = "auto";
+  Index redundancy_top_k = 4;
+  double max_condition = 1000;
   std::size_t top = 10;
   ExplanationReportOptions report;
   std::string out;
@@ -72,8 +82,75 @@ void print_top(const Explanation& explanation, const MethodResult& method, std::
   if (!printed) std::cout << "  (scores no gene or term of this network)\n";
 }
 
+bool trained_with_dropout(const NetworkSpec& spec) {
+  return std::any_of(spec.blocks.begin(), spec.blocks.end(),
+                     [](const NeuronBlock& block) { return block.settings.dropout > 0; });
+}
+
+std::string short_number(double value) {
+  std::ostringstream text;
+  text << std::setprecision(3) << value;
+  return text.str();
+}
+
+// The checks of known failure modes (docs/formats/diagnostics.md), written into `folder` and
+// summarized on the terminal: gradient flow and collinearity always, dropout redundancy for a
+// network trained with dropout (`--diagnostics all`: always; `none`: nothing).
+void run_diagnostics(const ExplainArguments& args, const ExplainInputs& inputs,
+                     const NetworkSpec& spec, const std::string& folder) {
+  if (args.diagnostics == "none") return;
+  GradientFlowOptions flow_options;
+  flow_options.output_unit = args.options.output_unit;
+  flow_options.threads = args.options.threads;
+  flow_options.batch_size = args.options.batch_size;
+  const GradientFlow flow = gradient_flow(inputs, flow_options);
+  const LevelGradient& input_level = flow.levels.front();
+  std::cout << "diagnostic   gradient flow over " << flow.levels.size()
+            << " levels: input-gradient norm " << short_number(input_level.mean_gradient_norm)
+            << " (" << short_number(input_level.relative_to_max) << " of the largest level's), "
+            << short_number(100 * input_level.zero_fraction) << "% of input gradients exactly 0; "
+            << flow.saliency_blind_samples << " of " << flow.samples
+            << " samples saliency-blind (gradient 0, output moved)\n";
+  if (!flow.warning.empty()) std::cout << "warning      " << flow.warning << "\n";
+
+  CollinearityOptions collinearity_options;
+  collinearity_options.max_condition = args.max_condition;
+  collinearity_options.threads = args.options.threads;
+  const Collinearity collinear = collinearity(inputs, collinearity_options);
+  std::cout << "diagnostic   collinearity: " << collinear.warnings << " of "
+            << collinear.entities.size()
+            << " genes and terms with 2+ inputs have inputs too correlated to split importance "
+               "between them (condition number > "
+            << args.max_condition << ")";
+  std::size_t listed = 0;
+  for (const EntityCollinearity& entity : collinear.entities) {
+    if (!entity.warning || listed == 5) continue;
+    std::cout << (listed++ == 0 ? ": " : ", ") << (*inputs.entities)[entity.entity].id;
+  }
+  std::cout << (collinear.warnings > 5 ? ", ..." : "") << "\n";
+
+  std::optional<DropoutRedundancy> redundancy;
+  if (args.diagnostics == "all" || trained_with_dropout(spec)) {
+    DropoutRedundancyOptions redundancy_options;
+    redundancy_options.output_unit = args.options.output_unit;
+    redundancy_options.top_k = args.redundancy_top_k;
+    redundancy_options.threads = args.options.threads;
+    redundancy = dropout_redundancy(inputs, redundancy_options);
+    std::cout << "diagnostic   dropout redundancy over " << redundancy->terms.size()
+              << " terms (medians): participation ratio "
+              << short_number(redundancy->median_participation_ratio)
+              << ", best single neuron's share of the term's knockout "
+              << short_number(redundancy->median_single_share) << ", super-additivity "
+              << short_number(redundancy->median_super_additivity) << "; "
+              << redundancy->redundant_terms << " terms redundant (super-additivity > "
+              << kRedundantSuperAdditivity << ")\n";
+  }
+  write_diagnostics_report(folder, *inputs.entities, redundancy ? &*redundancy : nullptr, &flow,
+                           &collinear);
+}
+
 Explanation explain_model(const ExplainArguments& args, const RunInputs& inputs,
-                          const std::string& model_path) {
+                          const std::string& model_path, const std::string& folder) {
   const LoadedModel loaded = load_model(model_path);
   if (!loaded.metadata.contains("preprocessing") ||
       loaded.metadata.at("preprocessing") != inputs.data.preprocessing) {
@@ -123,6 +200,7 @@ Explanation explain_model(const ExplainArguments& args, const RunInputs& inputs,
     std::cout << ")\n";
     print_top(explanation, result, args.top);
   }
+  run_diagnostics(args, explain_inputs, spec, folder);
   return explanation;
 }
 
@@ -142,7 +220,7 @@ void graphviz_layout(const std::string& folder) {
   }
 }
 
-void run_explain(ExplainArguments args, const CLI::App& command) {
+void run_explain(ExplainArguments args, const CLI::App& command, ExplainResult* result) {
   if (args.out.empty()) throw ConfigError("--out", "is required: the folder to write the report");
   if (args.options.threads == 0) args.options.threads = omp_get_max_threads();
   const RunInputs inputs = load_run_inputs(read_run_config(args.run));
@@ -164,13 +242,15 @@ void run_explain(ExplainArguments args, const CLI::App& command) {
     const std::string model_folder =
         args.models.size() == 1 ? args.out : args.out + "/model" + std::to_string(m + 1);
     const RunFolder model_out(model_folder);
-    explanations.push_back(explain_model(args, inputs, args.models[m]));
+    explanations.push_back(explain_model(args, inputs, args.models[m], model_out.path()));
     write_explanation_report(model_out.path(), explanations.back(), args.report);
     graphviz_layout(model_out.path());
     std::cout << "report       " << model_out.path() << "\n";
   }
+  std::vector<MethodStability> stability;
+  if (explanations.size() >= 2) stability = rank_stability(explanations, 20);
+  if (result != nullptr) *result = {explanations, stability};
   if (explanations.size() < 2) return;
-  const std::vector<MethodStability> stability = rank_stability(explanations, 20);
   write_stability_report(args.out, args.models, stability);
   std::cout << "\nrank stability over " << explanations.size()
             << " models (mean over pairs of models):\n";
@@ -186,7 +266,7 @@ void run_explain(ExplainArguments args, const CLI::App& command) {
 
 }  // namespace
 
-void add_explain_command(CLI::App& app) {
+void add_explain_command(CLI::App& app, ExplainResult* result) {
   auto args = std::make_shared<ExplainArguments>();
   args->options.threads = 0;
   CLI::App* explain = app.add_subcommand(
@@ -260,6 +340,25 @@ void add_explain_command(CLI::App& app) {
                    "Threads (0: all cores); results do not depend on it")
       ->capture_default_str()
       ->group(group);
+  explain
+      ->add_option("--diagnostics", args->diagnostics,
+                   "Checks of known failure modes (docs/formats/diagnostics.md): auto (gradient "
+                   "flow and input collinearity; dropout redundancy when the network was trained "
+                   "with dropout), all, or none")
+      ->check(CLI::IsMember({"auto", "all", "none"}))
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--redundancy-top-k", args->redundancy_top_k,
+                   "Dropout redundancy: a term's most important neurons knocked out together")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--max-condition", args->max_condition,
+                   "Collinearity: warn when the correlation matrix of a gene's or term's inputs "
+                   "has a larger condition number")
+      ->capture_default_str()
+      ->group(group);
   const std::string output = "Output";
   explain->add_option("--out", args->out, "Report folder")->group(output);
   explain
@@ -281,7 +380,7 @@ void add_explain_command(CLI::App& app) {
                    "Top terms drawn in the sub-DAG figure (their parents join them)")
       ->capture_default_str()
       ->group(output);
-  explain->callback([args, explain] { run_explain(*args, *explain); });
+  explain->callback([args, explain, result] { run_explain(*args, *explain, result); });
 }
 
 }  // namespace ontonet::cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   ontonet::cli::add_explain_command(app);
   ontonet::cli::add_plot_command(app);
   ontonet::cli::add_simulate_command(app);
+  ontonet::cli::add_benchmark_explain_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -137,7 +137,7 @@ void print_summary(const LoadedOntology& loaded, const Simulation& simulation,
             << (std::filesystem::path(out) / "train.json").string() << "\n";
 }
 
-void run_simulate(SimulateArguments args, const CLI::App& command) {
+void run_simulate(SimulateArguments args, const CLI::App& command, SimulateResult* result) {
   if (args.out.empty()) throw ConfigError("--out", "is required: the folder to write the data to");
   args.options.data_type = parse_simulated_data_type(args.data_type, "--data-type");
   args.options.model = parse_phenotype_model(args.model, "--model");
@@ -156,11 +156,12 @@ void run_simulate(SimulateArguments args, const CLI::App& command) {
   write_file_atomically((std::filesystem::path(args.out) / "train.json").string(),
                         [&](std::ostream& stream) { stream << train.dump(2) << "\n"; });
   print_summary(loaded, simulation, args.out);
+  if (result != nullptr) *result = {loaded, simulation};
 }
 
 }  // namespace
 
-void add_simulate_command(CLI::App& app) {
+void add_simulate_command(CLI::App& app, SimulateResult* result) {
   auto args = std::make_shared<SimulateArguments>();
   CLI::App* simulate = app.add_subcommand(
       "simulate",
@@ -249,7 +250,7 @@ void add_simulate_command(CLI::App& app) {
                    "Folder for data.tsv, phenotypes.tsv, truth.json, truth_genes.tsv, "
                    "truth_terms.tsv and train.json (created if needed)")
       ->group("Output");
-  simulate->callback([args, simulate] { run_simulate(*args, *simulate); });
+  simulate->callback([args, simulate, result] { run_simulate(*args, *simulate, result); });
 }
 
 }  // namespace ontonet::cli

@@ -126,6 +126,34 @@ Index NetworkEvaluator::level_of(Index neuron) const {
   return static_cast<Index>(after - levels_.begin()) - 1;
 }
 
+std::vector<std::pair<Index, double>> NetworkEvaluator::incoming_weights(Index neuron) const {
+  const Level& level = levels_[static_cast<std::size_t>(level_of(neuron))];
+  const Index r = neuron - level.first_neuron;
+  std::vector<std::pair<Index, double>> incoming;
+  for (Index e = level.row_offsets[r]; e < level.row_offsets[r + 1]; ++e) {
+    const auto entry = static_cast<std::size_t>(e);
+    incoming.emplace_back(level.sources[entry], level.weights[entry]);
+  }
+  return incoming;
+}
+
+std::vector<char> NetworkEvaluator::reaches_output(Index unit) const {
+  ONTONET_CHECK(unit >= 0 && unit < static_cast<Index>(output_neurons_.size()),
+                "output unit out of range");
+  // Edges run from earlier to later neurons, so one backward sweep marks every ancestor.
+  std::vector<char> reaches(static_cast<std::size_t>(n_neurons_), 0);
+  reaches[static_cast<std::size_t>(output_neurons_[static_cast<std::size_t>(unit)])] = 1;
+  for (auto l = levels_.rbegin(); l != levels_.rend(); ++l) {
+    for (Index r = 0; r < l->n_neurons; ++r) {
+      if (!reaches[static_cast<std::size_t>(l->first_neuron + r)]) continue;
+      for (Index e = l->row_offsets[r]; e < l->row_offsets[r + 1]; ++e) {
+        reaches[static_cast<std::size_t>(l->sources[static_cast<std::size_t>(e)])] = 1;
+      }
+    }
+  }
+  return reaches;
+}
+
 double NetworkEvaluator::activate(Index neuron, double pre) const {
   const auto n = static_cast<std::size_t>(neuron);
   if (norm_first_[n])

@@ -123,6 +123,23 @@ TEST(CompareCommand, RefusesBadOptionsBeforeWritingAnything) {
   EXPECT_FALSE(std::filesystem::exists(dir.path("cmp")));
 }
 
+TEST(CompareCommand, ControlsNoneTrainsTheOntologyNetworkAlone) {
+  const test::ScratchDir dir("compare-none");
+  const test::CommandResult alone = test::run_ontonet(
+      quick_compare(dir.path("cmp"), "0", "--controls none"), test::source_path(""));
+  ASSERT_EQ(alone.exit_code, 0) << alone.output;
+  const TextTable table = read_text_table(dir.path("cmp/comparison.tsv"));
+  std::vector<std::string> models;
+  for (const std::vector<std::string>& row : table.rows) models.push_back(row[0]);
+  EXPECT_EQ(models, (std::vector<std::string>{"ontology", "ridge"}));
+
+  const test::CommandResult mixed = test::run_ontonet(
+      quick_compare(dir.path("mixed"), "0", "--controls none,dense"), test::source_path(""));
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_NE(mixed.output.find("--controls none cannot be listed with others"), std::string::npos)
+      << mixed.output;
+}
+
 TEST(CompareCommand, ItsConfigKeepsAFlagThatWasTurnedOn) {
   const test::ScratchDir dir("compare-flag");
   const test::CommandResult first = test::run_ontonet(

@@ -54,6 +54,45 @@ class ExplainCommand : public ::testing::Test {
 
 test::ScratchDir* ExplainCommand::dir_ = nullptr;
 
+TEST_F(ExplainCommand, ReportsTheDiagnosticsThatApply) {
+  // Without dropout, auto runs gradient flow and collinearity; all adds dropout redundancy.
+  const std::string run = "explain --run '" + dir_->path("cmp") + "' --model '" + seed_model(1) +
+                          "' --method saliency --out '";
+  const test::CommandResult automatic =
+      test::run_ontonet(run + dir_->path("auto") + "'", test::source_path(""));
+  ASSERT_EQ(automatic.exit_code, 0) << automatic.output;
+  for (const char* line : {"diagnostic   gradient flow over ", "samples saliency-blind",
+                           "diagnostic   collinearity: "}) {
+    EXPECT_NE(automatic.output.find(line), std::string::npos) << line << "\n" << automatic.output;
+  }
+  EXPECT_EQ(automatic.output.find("dropout redundancy"), std::string::npos) << automatic.output;
+  for (const char* file :
+       {"gradient_flow.tsv", "gradient_flow.svg", "collinearity.tsv", "diagnostics.json"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir_->path("auto/") + file)) << file;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir_->path("auto/redundancy.tsv")));
+  const TextTable flow = read_text_table(dir_->path("auto/gradient_flow.tsv"));
+  EXPECT_EQ(flow.rows.front()[0], "0");  // the input level first
+  EXPECT_EQ(flow.rows.front()[1], "40");  // 39 genes and the age covariate
+
+  const test::CommandResult all = test::run_ontonet(
+      run + dir_->path("all") + "' --diagnostics all --redundancy-top-k 2", test::source_path(""));
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  EXPECT_NE(all.output.find("diagnostic   dropout redundancy over "), std::string::npos)
+      << all.output;
+  const TextTable redundancy = read_text_table(dir_->path("all/redundancy.tsv"));
+  ASSERT_FALSE(redundancy.rows.empty());
+  const auto top_k = std::find(redundancy.header.begin(), redundancy.header.end(), "top_k");
+  ASSERT_NE(top_k, redundancy.header.end());
+  EXPECT_EQ(redundancy.rows.front()[top_k - redundancy.header.begin()], "2");
+
+  const test::CommandResult none =
+      test::run_ontonet(run + dir_->path("none") + "' --diagnostics none", test::source_path(""));
+  ASSERT_EQ(none.exit_code, 0) << none.output;
+  EXPECT_EQ(none.output.find("diagnostic "), std::string::npos) << none.output;
+  EXPECT_FALSE(std::filesystem::exists(dir_->path("none/gradient_flow.tsv")));
+}
+
 TEST_F(ExplainCommand, WritesARankedTableForEveryMethodTheJsonAndTheFigures) {
   const std::string out = dir_->path("explain");
   const test::CommandResult result =

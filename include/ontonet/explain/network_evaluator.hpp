@@ -18,6 +18,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <utility>
 #include <vector>
 
 #include "ontonet/network/model.hpp"
@@ -49,6 +50,14 @@ class NetworkEvaluator {
   const std::vector<Index>& output_neurons() const { return output_neurons_; }
   // Index of the level holding a non-input neuron; levels run in evaluation order.
   Index level_of(Index neuron) const;
+  // The number of levels (level_of's range).
+  Index n_levels() const { return static_cast<Index>(levels_.size()); }
+  // The weights into a non-input neuron: (source neuron, weight) pairs in the level's CSR order.
+  // Diagnostics read weight blocks (collinearity) from here.
+  std::vector<std::pair<Index, double>> incoming_weights(Index neuron) const;
+  // Per neuron, 1 when some path leads from it to output unit `unit` (that output neuron
+  // included): the neurons whose value can change that output.
+  std::vector<char> reaches_output(Index unit) const;
 
   // x: [n_inputs, batch].
   NeuronValues forward(const NeuronMatrix& x) const;
