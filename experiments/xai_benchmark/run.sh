@@ -8,6 +8,7 @@ set -euo pipefail
 build=${1:?usage: run.sh BUILD_DIR [OUT_DIR]}
 out=${2:-runs/xai_benchmark}
 ontonet="$build/ontonet"
+mkdir -p "$out"
 
 for ontology in go_slice drugcell; do
   echo "== $ontology"
