@@ -27,16 +27,8 @@ constexpr MethodName kMethodNames[] = {
 
 void check_options(ExplainMethod method, const ExplainInputs& inputs,
                    const ExplainOptions& options) {
-  ONTONET_CHECK(inputs.network != nullptr && inputs.entities != nullptr,
-                "explain inputs need a network and its entities");
-  ONTONET_CHECK(inputs.x.rows() == inputs.network->n_inputs() &&
-                    inputs.baseline.size() == inputs.network->n_inputs(),
-                "one input row and one baseline value per network input");
-  const auto n_outputs = static_cast<Index>(inputs.network->output_neurons().size());
-  if (options.output_unit < 0 || options.output_unit >= n_outputs) {
-    throw ConfigError("explain.output_unit", "must be in [0, " + std::to_string(n_outputs - 1) +
-                                                 "], got " + std::to_string(options.output_unit));
-  }
+  ONTONET_CHECK(inputs.entities != nullptr, "explain inputs need the network's entities");
+  detail::check_explain_inputs(inputs, options.output_unit);
   if (options.steps < 1) throw ConfigError("explain.steps", "must be >= 1");
   if (options.repeats < 1) throw ConfigError("explain.repeats", "must be >= 1");
   if (options.batch_size < 1) throw ConfigError("explain.batch_size", "must be >= 1");
@@ -83,6 +75,22 @@ std::vector<ExplainMethod> all_explain_methods() {
   for (const MethodName& entry : kMethodNames) methods.push_back(entry.method);
   return methods;
 }
+
+namespace detail {
+
+void check_explain_inputs(const ExplainInputs& inputs, Index output_unit) {
+  ONTONET_CHECK(inputs.network != nullptr, "explain inputs need a network");
+  ONTONET_CHECK(inputs.x.rows() == inputs.network->n_inputs() &&
+                    inputs.baseline.size() == inputs.network->n_inputs(),
+                "one input row and one baseline value per network input");
+  const auto n_outputs = static_cast<Index>(inputs.network->output_neurons().size());
+  if (output_unit < 0 || output_unit >= n_outputs) {
+    throw ConfigError("explain.output_unit", "must be in [0, " + std::to_string(n_outputs - 1) +
+                                                 "], got " + std::to_string(output_unit));
+  }
+}
+
+}  // namespace detail
 
 MethodResult explain_with(ExplainMethod method, const ExplainInputs& inputs,
                           const ExplainOptions& options) {

@@ -21,16 +21,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 void check_options(const ExplainInputs& inputs, const DropoutRedundancyOptions& options) {
-  ONTONET_CHECK(inputs.network != nullptr && inputs.entities != nullptr,
-                "dropout redundancy needs a network and its entities");
-  ONTONET_CHECK(inputs.x.rows() == inputs.network->n_inputs() &&
-                    inputs.baseline.size() == inputs.network->n_inputs(),
-                "one input row and one baseline value per network input");
-  const auto n_outputs = static_cast<Index>(inputs.network->output_neurons().size());
-  if (options.output_unit < 0 || options.output_unit >= n_outputs) {
-    throw ConfigError("explain.output_unit", "must be in [0, " + std::to_string(n_outputs - 1) +
-                                                 "], got " + std::to_string(options.output_unit));
-  }
+  ONTONET_CHECK(inputs.entities != nullptr, "dropout redundancy needs the network's entities");
+  detail::check_explain_inputs(inputs, options.output_unit);
   if (options.top_k < 1) {
     throw ConfigError("explain.redundancy_top_k",
                       "must be >= 1, got " + std::to_string(options.top_k));

@@ -20,15 +20,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMovedTolerance = 1e-12;
 
 void check_options(const ExplainInputs& inputs, const GradientFlowOptions& options) {
-  ONTONET_CHECK(inputs.network != nullptr, "gradient flow needs a network");
-  ONTONET_CHECK(inputs.x.rows() == inputs.network->n_inputs() &&
-                    inputs.baseline.size() == inputs.network->n_inputs(),
-                "one input row and one baseline value per network input");
-  const auto n_outputs = static_cast<Index>(inputs.network->output_neurons().size());
-  if (options.output_unit < 0 || options.output_unit >= n_outputs) {
-    throw ConfigError("explain.output_unit", "must be in [0, " + std::to_string(n_outputs - 1) +
-                                                 "], got " + std::to_string(options.output_unit));
-  }
+  detail::check_explain_inputs(inputs, options.output_unit);
   if (options.threads < 1) throw ConfigError("explain.threads", "must be >= 1");
   if (options.batch_size < 1) throw ConfigError("explain.batch_size", "must be >= 1");
   if (inputs.x.cols() == 0) {

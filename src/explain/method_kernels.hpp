@@ -19,6 +19,11 @@ MethodResult knockout_scores(const ExplainInputs& inputs, const ExplainOptions& 
 MethodResult permutation_scores(const ExplainInputs& inputs, const ExplainOptions& options);
 MethodResult rlipp_scores(const ExplainInputs& inputs, const ExplainOptions& options);
 
+// The checks every method and diagnostic makes of its inputs: a network with one input row and one
+// baseline value per network input (InternalError otherwise) and an output unit the network has
+// (ConfigError("explain.output_unit") otherwise).
+void check_explain_inputs(const ExplainInputs& inputs, Index output_unit);
+
 // Runs body(i) for i in [0, n) on `threads` OpenMP threads, one index at a time in any order
 // (dynamic schedule: entities and batches differ in cost). An exception must not leave an OpenMP
 // region, so the first one thrown is kept and rethrown after the loop.
