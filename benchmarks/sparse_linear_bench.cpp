@@ -3,8 +3,6 @@
 // batch 64, float. Prints milliseconds per forward and per backward (weight gradient + input
 // gradient) and the effective bandwidth: bytes the kernels touch, counted as if every access went
 // to memory, divided by time. Thread count comes from OMP_NUM_THREADS.
-#include "ontonet/autodiff/sparse_linear_kernels.hpp"
-
 #include <omp.h>
 
 #include <algorithm>
@@ -13,6 +11,8 @@
 #include <random>
 #include <utility>
 #include <vector>
+
+#include "ontonet/autodiff/sparse_linear_kernels.hpp"
 
 namespace {
 
@@ -48,7 +48,8 @@ double milliseconds_per_call(Body body) {
   body();  // warm-up: page in buffers
   const auto start = std::chrono::steady_clock::now();
   for (int i = 0; i < kRepeats; ++i) body();
-  const std::chrono::duration<double, std::milli> elapsed = std::chrono::steady_clock::now() - start;
+  const std::chrono::duration<double, std::milli> elapsed =
+      std::chrono::steady_clock::now() - start;
   return elapsed.count() / kRepeats;
 }
 
@@ -68,11 +69,12 @@ int main() {
   random_fill(x.data(), x.size());
   random_fill(dy.data(), dy.size());
 
-  const double forward_ms = milliseconds_per_call(
-      [&] { ontonet::sparse_linear_forward(y, x, pattern, w); });
+  const std::vector<ontonet::SourceRows<float>> sources{{x.data(), nullptr}};
+  const double forward_ms =
+      milliseconds_per_call([&] { ontonet::sparse_linear_forward(y, sources, pattern, w); });
   const double backward_ms = milliseconds_per_call([&] {
-    ontonet::sparse_linear_backward_weights(dw, dy, x, pattern);
-    ontonet::sparse_linear_backward_input(dx, dy, pattern, w);
+    ontonet::sparse_linear_backward_weights(dw, dy, sources, pattern);
+    ontonet::sparse_linear_backward_input(dx, 0, dy, pattern, w);
   });
 
   // Per stored entry: one activation row read, its weight and index. Plus the output written

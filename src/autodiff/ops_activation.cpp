@@ -1,9 +1,10 @@
 #include "ontonet/autodiff/ops_activation.hpp"
 
-#include "stable_math.hpp"
-
 #include <cmath>
 #include <utility>
+
+#include "parallel_rows.hpp"
+#include "stable_math.hpp"
 
 namespace ontonet::ops {
 
@@ -24,12 +25,23 @@ NodeId record_elementwise(Tape<Scalar>& tape, NodeId x, const char* op, Forward 
 
 template <typename Scalar>
 NodeId tanh(Tape<Scalar>& tape, NodeId x) {
-  return record_elementwise<Scalar>(
-      tape, x, "tanh", [](Scalar v) { return std::tanh(v); },
-      [](Tape<Scalar>& t, const Node<Scalar>& node) {
-        t.grad(node.inputs[0]).array() +=
-            node.grad.array() * (Scalar(1) - node.value.array().square());
-      });
+  const Matrix<Scalar>& x_value = tape.value(x);
+  Node<Scalar>& y = tape.record("tanh", {x}, x_value.rows(), x_value.cols());
+  // Eigen's vectorized tanh: a few ulps from std::tanh and many times faster than calling it.
+  detail::for_row_blocks(x_value.rows(), x_value.cols(), [&](Index first, Index end) {
+    y.value.middleRows(first, end - first).array() =
+        x_value.middleRows(first, end - first).array().tanh();
+  });
+  y.backward = [](Tape<Scalar>& t, const Node<Scalar>& node) {
+    Matrix<Scalar>& dx = t.grad(node.inputs[0]);
+    detail::for_row_blocks(node.grad.rows(), node.grad.cols(), [&](Index first, Index end) {
+      const Index n = end - first;
+      dx.middleRows(first, n).array() +=
+          node.grad.middleRows(first, n).array() *
+          (Scalar(1) - node.value.middleRows(first, n).array().square());
+    });
+  };
+  return tape.finish(y);
 }
 
 template <typename Scalar>
@@ -47,8 +59,9 @@ NodeId leaky_relu(Tape<Scalar>& tape, NodeId x, NonDeduced<Scalar> slope) {
   return record_elementwise<Scalar>(
       tape, x, "leaky_relu", [slope](Scalar v) { return v > Scalar(0) ? v : slope * v; },
       [slope](Tape<Scalar>& t, const Node<Scalar>& node) {
-        const auto local = t.value(node.inputs[0]).array().unaryExpr(
-            [slope](Scalar v) { return v > Scalar(0) ? Scalar(1) : slope; });
+        const auto local = t.value(node.inputs[0]).array().unaryExpr([slope](Scalar v) {
+          return v > Scalar(0) ? Scalar(1) : slope;
+        });
         t.grad(node.inputs[0]).array() += node.grad.array() * local;
       });
 }
@@ -69,17 +82,16 @@ NodeId softplus(Tape<Scalar>& tape, NodeId x) {
       tape, x, "softplus", [](Scalar v) { return detail::stable_softplus(v); },
       [](Tape<Scalar>& t, const Node<Scalar>& node) {
         t.grad(node.inputs[0]).array() +=
-            node.grad.array() * t.value(node.inputs[0]).array().unaryExpr([](Scalar v) {
-              return detail::logistic(v);
-            });
+            node.grad.array() *
+            t.value(node.inputs[0]).array().unaryExpr([](Scalar v) { return detail::logistic(v); });
       });
 }
 
-#define ONTONET_INSTANTIATE_ACTIVATION_OPS(Scalar)                          \
-  template NodeId tanh<Scalar>(Tape<Scalar>&, NodeId);                      \
-  template NodeId relu<Scalar>(Tape<Scalar>&, NodeId);                      \
-  template NodeId leaky_relu<Scalar>(Tape<Scalar>&, NodeId, Scalar);        \
-  template NodeId sigmoid<Scalar>(Tape<Scalar>&, NodeId);                   \
+#define ONTONET_INSTANTIATE_ACTIVATION_OPS(Scalar)                   \
+  template NodeId tanh<Scalar>(Tape<Scalar>&, NodeId);               \
+  template NodeId relu<Scalar>(Tape<Scalar>&, NodeId);               \
+  template NodeId leaky_relu<Scalar>(Tape<Scalar>&, NodeId, Scalar); \
+  template NodeId sigmoid<Scalar>(Tape<Scalar>&, NodeId);            \
   template NodeId softplus<Scalar>(Tape<Scalar>&, NodeId);
 
 ONTONET_INSTANTIATE_ACTIVATION_OPS(float)

@@ -1,9 +1,10 @@
 #include "ontonet/autodiff/ops_linear.hpp"
 
+#include <string>
+
 #include "ontonet/autodiff/sparse_linear_kernels.hpp"
 #include "op_checks.hpp"
-
-#include <string>
+#include "parallel_rows.hpp"
 
 namespace ontonet::ops {
 
@@ -17,10 +18,10 @@ void require_parameter_shape(const char* op, const Parameter<Scalar>& parameter,
                              Index cols, Index size) {
   if (parameter.rows != rows || parameter.cols != cols || parameter.size() != size) {
     detail::throw_op_error(op, "parameter '" + parameter.name + "' is " +
-                                      detail::shape_string(parameter.rows, parameter.cols) +
-                                      " with " + std::to_string(parameter.size()) +
-                                      " values, expected " + detail::shape_string(rows, cols) +
-                                      " with " + std::to_string(size));
+                                   detail::shape_string(parameter.rows, parameter.cols) + " with " +
+                                   std::to_string(parameter.size()) + " values, expected " +
+                                   detail::shape_string(rows, cols) + " with " +
+                                   std::to_string(size));
   }
 }
 
@@ -28,8 +29,20 @@ template <typename Scalar>
 void require_features(const char* op, const Matrix<Scalar>& x, Index expected, const char* owner) {
   if (x.rows() != expected) {
     detail::throw_op_error(op, "input has " + std::to_string(x.rows()) + " features, " + owner +
-                                      " expects " + std::to_string(expected));
+                                   " expects " + std::to_string(expected));
   }
+}
+
+template <typename Scalar>
+std::vector<SourceRows<Scalar>> source_rows(const Tape<Scalar>& tape,
+                                            const std::vector<NodeId>& sources) {
+  std::vector<SourceRows<Scalar>> rows;
+  for (NodeId source : sources) {
+    const Node<Scalar>& node = tape.node(source);
+    rows.push_back(node.holds_codes ? SourceRows<Scalar>{nullptr, node.codes.data()}
+                                    : SourceRows<Scalar>{node.value.data(), nullptr});
+  }
+  return rows;
 }
 
 }  // namespace
@@ -37,18 +50,62 @@ void require_features(const char* op, const Matrix<Scalar>& x, Index expected, c
 template <typename Scalar>
 NodeId sparse_linear(Tape<Scalar>& tape, NodeId x, const SparsePattern& pattern,
                      Parameter<Scalar>& weights) {
+  return sparse_linear(tape, std::vector<NodeId>{x}, pattern, weights);
+}
+
+template <typename Scalar>
+NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
+                     const SparsePattern& pattern, Parameter<Scalar>& weights) {
   const char* op = "sparse_linear";
-  const Matrix<Scalar>& x_value = tape.value(x);
-  require_features(op, x_value, pattern.cols(), "pattern");
+  if (static_cast<Index>(sources.size()) != pattern.n_segments()) {
+    detail::throw_op_error(op, std::to_string(sources.size()) + " sources for a pattern of " +
+                                   std::to_string(pattern.n_segments()) + " column segments");
+  }
+  const Index batch = tape.cols(sources.front());
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    const Index width = pattern.segment_boundaries()[s + 1] - pattern.segment_boundaries()[s];
+    if (tape.rows(sources[s]) != width) {
+      const std::string which = sources.size() == 1 ? "input" : "source " + std::to_string(s);
+      const std::string owner =
+          sources.size() == 1 ? "pattern" : "pattern segment " + std::to_string(s);
+      detail::throw_op_error(op, which + " has " + std::to_string(tape.rows(sources[s])) +
+                                     " features, " + owner + " expects " + std::to_string(width));
+    }
+    if (tape.cols(sources[s]) != batch) {
+      detail::throw_op_error(op, "source " + std::to_string(s) + " has a batch of " +
+                                     std::to_string(tape.cols(sources[s])) + ", source 0 of " +
+                                     std::to_string(batch));
+    }
+  }
   require_parameter_shape(op, weights, pattern.rows(), pattern.cols(), pattern.nnz());
-  // x: [n_in, batch] -> y: [n_out, batch]
-  Node<Scalar>& y = tape.record(op, {x}, pattern.rows(), x_value.cols());
-  sparse_linear_forward(y.value, x_value, pattern, weights.value);
+  // sources: [segment widths, batch] -> y: [n_out, batch]
+  Node<Scalar>& y = tape.record(op, sources, pattern.rows(), batch);
+  const Index dense = pattern.dense_segment();
+  if (dense >= 0 && !tape.node(sources[static_cast<std::size_t>(dense)]).holds_codes) {
+    const Matrix<Scalar>& x = tape.value(sources[static_cast<std::size_t>(dense)]);
+    y.value.noalias() = ConstMatrixMap<Scalar>(weights.value.data(), pattern.rows(), x.rows()) * x;
+  } else {
+    sparse_linear_forward(y.value, source_rows(tape, sources), pattern, weights.value);
+  }
   y.parameters.assign({&weights});
   y.backward = [p = &pattern, w = &weights](Tape<Scalar>& t, const Node<Scalar>& node) {
-    const NodeId input = node.inputs[0];
-    sparse_linear_backward_weights(w->grad, node.grad, t.value(input), *p);
-    sparse_linear_backward_input(t.grad(input), node.grad, *p, w->value);
+    const Index dense_source = p->dense_segment();
+    if (dense_source >= 0 &&
+        !t.node(node.inputs[static_cast<std::size_t>(dense_source)]).holds_codes) {
+      const NodeId input = node.inputs[static_cast<std::size_t>(dense_source)];
+      const Matrix<Scalar>& x = t.value(input);
+      const ConstMatrixMap<Scalar> w_value(w->value.data(), p->rows(), x.rows());
+      Eigen::Map<Matrix<Scalar>> dw(w->grad.data(), p->rows(), x.rows());
+      dw.noalias() += node.grad * x.transpose();  // [n_out, b] x [b, n_in]
+      if (t.needs_grad(input)) t.grad(input).noalias() += w_value.transpose() * node.grad;
+      return;
+    }
+    sparse_linear_backward_weights(w->grad, node.grad, source_rows(t, node.inputs), *p);
+    for (std::size_t s = 0; s < node.inputs.size(); ++s) {
+      if (!t.needs_grad(node.inputs[s])) continue;
+      sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), node.grad, *p,
+                                   w->value);
+    }
   };
   return tape.finish(y);
 }
@@ -69,7 +126,9 @@ NodeId dense_linear(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& weights) {
     const ConstMatrixMap<Scalar> w_value(w_param->value.data(), w_param->rows, w_param->cols);
     Eigen::Map<Matrix<Scalar>> dw(w_param->grad.data(), w_param->rows, w_param->cols);
     dw.noalias() += node.grad * t.value(input).transpose();  // [n_out, b] x [b, n_in]
-    t.grad(input).noalias() += w_value.transpose() * node.grad;  // [n_in, n_out] x [n_out, b]
+    if (t.needs_grad(input)) {
+      t.grad(input).noalias() += w_value.transpose() * node.grad;  // [n_in, n_out] x [n_out, b]
+    }
   };
   return tape.finish(y);
 }
@@ -82,19 +141,29 @@ NodeId bias_add(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& bias) {
   require_parameter_shape(op, bias, x_value.rows(), 1, x_value.rows());
   // x: [n, batch], b: [n, 1] -> y: [n, batch]
   Node<Scalar>& y = tape.record(op, {x}, x_value.rows(), x_value.cols());
-  y.value = x_value.colwise() + bias.value;
+  detail::for_row_blocks(x_value.rows(), x_value.cols(), [&](Index first, Index end) {
+    y.value.middleRows(first, end - first) =
+        x_value.middleRows(first, end - first).colwise() + bias.value.segment(first, end - first);
+  });
   y.parameters.assign({&bias});
   y.backward = [b = &bias](Tape<Scalar>& t, const Node<Scalar>& node) {
-    b->grad += node.grad.rowwise().sum();
-    t.grad(node.inputs[0]) += node.grad;
+    Matrix<Scalar>& dx = t.grad(node.inputs[0]);
+    const bool input_needs_grad = t.needs_grad(node.inputs[0]);
+    detail::for_row_blocks(node.grad.rows(), node.grad.cols(), [&](Index first, Index end) {
+      const auto dy = node.grad.middleRows(first, end - first);
+      b->grad.segment(first, end - first) += dy.rowwise().sum();
+      if (input_needs_grad) dx.middleRows(first, end - first) += dy;
+    });
   };
   return tape.finish(y);
 }
 
-#define ONTONET_INSTANTIATE_LINEAR_OPS(Scalar)                                                  \
-  template NodeId sparse_linear<Scalar>(Tape<Scalar>&, NodeId, const SparsePattern&,            \
-                                        Parameter<Scalar>&);                                     \
-  template NodeId dense_linear<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);              \
+#define ONTONET_INSTANTIATE_LINEAR_OPS(Scalar)                                       \
+  template NodeId sparse_linear<Scalar>(Tape<Scalar>&, NodeId, const SparsePattern&, \
+                                        Parameter<Scalar>&);                         \
+  template NodeId sparse_linear<Scalar>(Tape<Scalar>&, const std::vector<NodeId>&,   \
+                                        const SparsePattern&, Parameter<Scalar>&);   \
+  template NodeId dense_linear<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);   \
   template NodeId bias_add<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);
 
 ONTONET_INSTANTIATE_LINEAR_OPS(float)

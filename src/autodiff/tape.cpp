@@ -1,9 +1,11 @@
 #include "ontonet/autodiff/tape.hpp"
 
+#include <cstring>
+#include <string>
+
 #include "ontonet/core/error.hpp"
 #include "op_checks.hpp"
-
-#include <string>
+#include "parallel_rows.hpp"
 
 namespace ontonet {
 
@@ -22,8 +24,18 @@ Node<Scalar>& record_node(std::vector<std::unique_ptr<Node<Scalar>>>& nodes, Ind
   node.id = NodeId{size};
   node.op = op;
   node.inputs.assign(first, last);  // keeps capacity: no allocation when the count repeats
+  node.needs_grad = false;
+  for (InputIt it = first; it != last; ++it) {
+    const Node<Scalar>& input = *nodes[static_cast<std::size_t>(it->index)];
+    if (input.holds_codes && std::strcmp(op, "sparse_linear") != 0) {
+      detail::throw_op_error(op, "input node " + std::to_string(it->index) +
+                                     " holds integer codes, which only sparse_linear reads");
+    }
+    node.needs_grad = node.needs_grad || input.needs_grad;
+  }
   node.parameters.clear();
   node.backward = nullptr;
+  node.holds_codes = false;
   // Eigen's resize keeps the buffer when the total size is unchanged: this is the reuse.
   node.value.resize(rows, cols);
   node.grad.resize(rows, cols);
@@ -48,10 +60,40 @@ void Tape<Scalar>::reset() {
 }
 
 template <typename Scalar>
-NodeId Tape<Scalar>::input(const Matrix<Scalar>& x) {
+NodeId Tape<Scalar>::input(const Matrix<Scalar>& x, bool needs_grad) {
   Node<Scalar>& node = record("input", {}, x.rows(), x.cols());
   node.value = x;
+  node.needs_grad = needs_grad;
   return finish(node);
+}
+
+template <typename Scalar>
+NodeId Tape<Scalar>::input(Matrix<Scalar>&& x, bool needs_grad) {
+  Node<Scalar>& node = record("input", {}, x.rows(), x.cols());
+  node.value.swap(x);
+  node.needs_grad = needs_grad;
+  return finish(node);
+}
+
+template <typename Scalar>
+NodeId Tape<Scalar>::input_codes(CodeMatrix&& codes) {
+  Node<Scalar>& node = record("input", {}, 0, 0);
+  node.codes.swap(codes);
+  node.holds_codes = true;
+  node.needs_grad = false;
+  return node.id;
+}
+
+template <typename Scalar>
+Index Tape<Scalar>::rows(NodeId id) const {
+  const Node<Scalar>& n = node(id);
+  return n.holds_codes ? n.codes.rows() : n.value.rows();
+}
+
+template <typename Scalar>
+Index Tape<Scalar>::cols(NodeId id) const {
+  const Node<Scalar>& n = node(id);
+  return n.holds_codes ? n.codes.cols() : n.value.cols();
 }
 
 template <typename Scalar>
@@ -68,6 +110,7 @@ Node<Scalar>& Tape<Scalar>::record(const char* op, const std::vector<NodeId>& in
 
 template <typename Scalar>
 NodeId Tape<Scalar>::finish(Node<Scalar>& node) {
+  node.needs_grad = node.needs_grad || !node.parameters.empty();
   if (check_finite_) {
     detail::require_finite(node.op, "forward produced", "its output", node.value);
   }
@@ -79,7 +122,7 @@ void Tape<Scalar>::backward(NodeId loss) {
   const Matrix<Scalar>& value = node(loss).value;
   if (value.rows() != 1 || value.cols() != 1) {
     detail::throw_op_error("backward", "the loss must be [1 x 1], got " +
-                                              detail::shape_string(value.rows(), value.cols()));
+                                           detail::shape_string(value.rows(), value.cols()));
   }
   backward(loss, Matrix<Scalar>::Ones(1, 1));
 }
@@ -88,11 +131,17 @@ template <typename Scalar>
 void Tape<Scalar>::backward(NodeId output, const Matrix<Scalar>& output_grad) {
   Node<Scalar>& out = node(output);
   detail::require_same_shape("backward", "output", out.value, "output_grad", output_grad);
-  for (Index i = 0; i < size_; ++i) nodes_[static_cast<std::size_t>(i)]->grad.setZero();
+  for (Index i = 0; i < size_; ++i) {
+    Node<Scalar>& current = *nodes_[static_cast<std::size_t>(i)];
+    if (!current.needs_grad) continue;
+    detail::for_row_blocks(current.grad.rows(), current.grad.cols(), [&](Index first, Index end) {
+      current.grad.middleRows(first, end - first).setZero();
+    });
+  }
   out.grad = output_grad;
   for (Index i = output.index; i >= 0; --i) {
     const Node<Scalar>& current = *nodes_[static_cast<std::size_t>(i)];
-    if (!current.backward) continue;
+    if (!current.backward || !current.needs_grad) continue;
     current.backward(*this, current);
     if (check_finite_) check_backward_finite(current);
   }
@@ -101,14 +150,14 @@ void Tape<Scalar>::backward(NodeId output, const Matrix<Scalar>& output_grad) {
 template <typename Scalar>
 void Tape<Scalar>::check_backward_finite(const Node<Scalar>& current) const {
   for (std::size_t k = 0; k < current.inputs.size(); ++k) {
+    if (!node(current.inputs[k]).needs_grad) continue;
     detail::require_finite(current.op, "backward produced",
                            "the gradient of input " + std::to_string(k),
                            node(current.inputs[k]).grad);
   }
   for (const Parameter<Scalar>* parameter : current.parameters) {
     detail::require_finite(current.op, "backward produced",
-                           "the gradient of parameter '" + parameter->name + "'",
-                           parameter->grad);
+                           "the gradient of parameter '" + parameter->name + "'", parameter->grad);
   }
 }
 

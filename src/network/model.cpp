@@ -122,6 +122,9 @@ Model<Scalar>::Model(NetworkSpec spec, std::uint64_t seed) : spec_(std::move(spe
                 "an input neuron has an incoming edge");
   std::size_t edge_cursor = 0;
   std::mt19937_64 random(seed);
+  // A level reads the inputs and every earlier level, each from its own node.
+  n_inputs_ = spec_.n_inputs();
+  std::vector<Index> source_boundaries{0, n_inputs_};
   while (block < n_blocks) {
     Index end = block + 1;
     while (end < n_blocks && same_level(spec_.blocks[static_cast<std::size_t>(block)],
@@ -130,7 +133,10 @@ Model<Scalar>::Model(NetworkSpec spec, std::uint64_t seed) : spec_(std::move(spe
     }
     levels_.push_back(
         make_level<Scalar>(spec_, block, end, static_cast<Index>(levels_.size()), edge_cursor));
-    initialize_weights(levels_.back(), random);
+    ModelLevel<Scalar>& level = levels_.back();
+    level.pattern.set_column_segments(source_boundaries);
+    source_boundaries.push_back(level.first_neuron + level.n_neurons);
+    initialize_weights(level, random);
     block = end;
   }
   ONTONET_CHECK(edge_cursor == spec_.edges.size(), "edges must be sorted by target neuron");
@@ -200,9 +206,9 @@ bool Model<Scalar>::has_dropout() const {
 template <typename Scalar>
 ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, NodeId x,
                                     std::optional<std::uint64_t> dropout_seed) {
-  if (tape.value(x).rows() != spec_.n_inputs()) {
-    throw Error("model: input has " + std::to_string(tape.value(x).rows()) +
-                " features, the network expects " + std::to_string(spec_.n_inputs()));
+  if (tape.rows(x) != n_inputs_) {
+    throw Error("model: input has " + std::to_string(tape.rows(x)) +
+                " features, the network expects " + std::to_string(n_inputs_));
   }
   // Seeded only when masks are drawn: a pass without dropout pays nothing for it.
   std::optional<std::mt19937_64> dropout_rng;
@@ -212,16 +218,16 @@ ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, NodeId x,
   }
   ModelOutputs outputs;
   outputs.input = x;
-  // buffer: all neurons before the current level, [first_neuron, batch]
-  NodeId buffer = x;
+  // sources: the inputs, then every level so far; level l reads the first l + 1 of them.
+  std::vector<NodeId> sources{x};
   for (std::size_t l = 0; l < levels_.size(); ++l) {
     ModelLevel<Scalar>& level = levels_[l];
-    NodeId z = ops::bias_add(tape, ops::sparse_linear(tape, buffer, level.pattern, level.weights),
+    NodeId z = ops::bias_add(tape, ops::sparse_linear(tape, sources, level.pattern, level.weights),
                              level.bias);
     z = detail::apply_layer_settings(tape, z, level.settings, level.batch_norm.get(),
                                      dropout_rng ? &*dropout_rng : nullptr);
     outputs.levels.push_back(z);
-    if (l + 1 < levels_.size()) buffer = ops::concat_rows<Scalar>(tape, {buffer, z});
+    sources.push_back(z);
   }
 
   const auto rows = [&](const LevelRows& range) {

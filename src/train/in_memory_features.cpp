@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "ontonet/core/error.hpp"
+#include "ontonet/train/batch_transpose.hpp"
 
 namespace ontonet {
 
@@ -42,17 +43,12 @@ void InMemoryFeatures::fill_block(const std::vector<std::size_t>& rows, float* o
   const auto n_features = static_cast<std::size_t>(processed_.cols());
   for (std::size_t row : rows)
     ONTONET_CHECK(row < sample_rows_.size(), "sample outside the source");
-  // A transpose of the batch's rows, in blocks of features: each sample's block is one contiguous
-  // read, and the block's [kBlock, batch] slice of `out` stays in the L1 cache while it is
-  // written column by column.
-  constexpr std::size_t kBlock = 32;
-  for (std::size_t first = 0; first < n_features; first += kBlock) {
-    const std::size_t end = std::min(first + kBlock, n_features);
-    for (std::size_t j = 0; j < batch; ++j) {
-      const float* in = processed_.row(static_cast<Index>(sample_rows_[rows[j]])).data();
-      for (std::size_t f = first; f < end; ++f) out[f * batch + j] = in[f];
-    }
+  std::vector<const float*> samples;
+  samples.reserve(batch);
+  for (std::size_t row : rows) {
+    samples.push_back(processed_.row(static_cast<Index>(sample_rows_[row])).data());
   }
+  transpose_batch(samples, static_cast<Index>(n_features), out);
 }
 
 std::vector<std::size_t> identity_indices(std::size_t n) {

@@ -217,8 +217,9 @@ class Loop {
     double value = 0.0;
     optimizer_->zero_grad();
     try {
-      const ModelOutputs outputs =
-          model_.forward(tape_, x_, dropout_seed(options_.seed, epoch, batch));
+      // The batch moves into the tape without a gradient: training needs none for its data.
+      const ModelOutputs outputs = model_.forward(tape_, tape_.input(std::move(x_), false),
+                                                  dropout_seed(options_.seed, epoch, batch));
       const NodeId loss = model_.loss(tape_, outputs, y_, loss_kind_);
       value = tape_.value(loss)(0, 0);
       tape_.backward(loss);

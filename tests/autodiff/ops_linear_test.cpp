@@ -1,14 +1,17 @@
 #include "ontonet/autodiff/ops_linear.hpp"
 
-#include "gradient_check.hpp"
-#include "ontonet/autodiff/sparse_linear_kernels.hpp"
-#include "ontonet/core/error.hpp"
-#include "random_fixtures.hpp"
-
 #include <gtest/gtest.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
+
+#include "gradient_check.hpp"
+#include "ontonet/autodiff/ops_activation.hpp"
+#include "ontonet/autodiff/sparse_linear_kernels.hpp"
+#include "ontonet/core/error.hpp"
+#include "random_fixtures.hpp"
 
 namespace ontonet {
 namespace {
@@ -24,8 +27,8 @@ TEST(SparseLinear, ComputesProductOfStoredEntriesOnHandExample) {
   Parameter<double> w("w", 2, 3, 3);
   w.value << 1, 2, 3;
   Matrix<double> x(3, 2);
-  x << 1, 10,   //
-      2, 20,    //
+  x << 1, 10,  //
+      2, 20,   //
       3, 30;
   Tape<double> tape;
   const NodeId y = ops::sparse_linear(tape, tape.input(x), pattern, w);
@@ -187,10 +190,209 @@ TEST(BiasAdd, GradientsMatchFiniteDifferences) {
   std::mt19937_64 rng(5);
   Parameter<double> b("b", 3, 1, 3);
   b.value = random_matrix(3, 1, rng);
-  const auto report = check_gradients(
-      [&](Tape<double>& tape, const std::vector<NodeId>& in) { return ops::bias_add(tape, in[0], b); },
-      {random_matrix(3, 4, rng)}, {&b});
+  const auto report =
+      check_gradients([&](Tape<double>& tape,
+                          const std::vector<NodeId>& in) { return ops::bias_add(tape, in[0], b); },
+                      {random_matrix(3, 4, rng)}, {&b});
   EXPECT_LT(report.max_error, 1e-6) << report.worst;
+}
+
+// The sources a segmented pattern reads, cut from one matrix x at the pattern's boundaries.
+std::vector<Matrix<double>> cut_at_segments(const Matrix<double>& x, const SparsePattern& pattern) {
+  std::vector<Matrix<double>> parts;
+  const auto& bounds = pattern.segment_boundaries();
+  for (std::size_t s = 0; s + 1 < bounds.size(); ++s) {
+    parts.push_back(x.middleRows(bounds[s], bounds[s + 1] - bounds[s]));
+  }
+  return parts;
+}
+
+TEST(SparseLinear, SegmentedSourcesGiveTheConcatenatedResultExactly) {
+  std::mt19937_64 rng(21);
+  const SparsePattern whole = test::random_pattern(20, 25, 0.3, rng);
+  SparsePattern split = whole;
+  split.set_column_segments({0, 7, 7, 20, 25});  // an empty segment included
+  Parameter<double> w = test::random_sparse_weights<double>(whole, rng);
+  const Matrix<double> x = random_matrix(25, 6, rng);
+  const Matrix<double> dy = random_matrix(20, 6, rng);
+
+  Tape<double> tape;
+  const NodeId x_node = tape.input(x);
+  const NodeId y_whole = ops::sparse_linear(tape, x_node, whole, w);
+  tape.backward(y_whole, dy);
+  const Matrix<double> expected_y = tape.value(y_whole);
+  const Matrix<double> expected_dx = tape.grad(x_node);
+  const Vector<double> expected_dw = w.grad;
+
+  w.zero_grad();
+  tape.reset();
+  std::vector<NodeId> sources;
+  for (const Matrix<double>& part : cut_at_segments(x, split)) sources.push_back(tape.input(part));
+  const NodeId y_split = ops::sparse_linear(tape, sources, split, w);
+  tape.backward(y_split, dy);
+  EXPECT_EQ(tape.value(y_split), expected_y);
+  EXPECT_EQ(w.grad, expected_dw);
+  const std::vector<Matrix<double>> expected_parts = cut_at_segments(expected_dx, split);
+  for (std::size_t s = 0; s < sources.size(); ++s) {
+    EXPECT_EQ(tape.grad(sources[s]), expected_parts[s]) << "source " << s;
+  }
+}
+
+TEST(SparseLinear, SegmentedGradientsMatchFiniteDifferences) {
+  std::mt19937_64 rng(22);
+  SparsePattern pattern = test::random_pattern(9, 16, 0.4, rng);
+  pattern.set_column_segments({0, 10, 13, 16});
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  const auto report = check_gradients(
+      [&](Tape<double>& tape, const std::vector<NodeId>& in) {
+        return ops::sparse_linear(tape, in, pattern, w);
+      },
+      {random_matrix(10, 4, rng), random_matrix(3, 4, rng), random_matrix(3, 4, rng)}, {&w});
+  EXPECT_LT(report.max_error, 1e-6) << report.worst;
+  EXPECT_EQ(report.n_checked, 16 * 4 + pattern.nnz());
+}
+
+TEST(SparseLinear, DenseSegmentTakesTheDenseProductAndItsGradients) {
+  // 3 outputs, each fed by all 4 columns of segment 1 and nothing else: a dense layer over that
+  // source, multiplied with Eigen's GEMM.
+  std::vector<Index> offsets{0, 4, 8, 12};
+  std::vector<Index> columns{5, 6, 7, 8, 5, 6, 7, 8, 5, 6, 7, 8};
+  SparsePattern pattern(3, 9, offsets, columns);
+  pattern.set_column_segments({0, 5, 9});
+  ASSERT_EQ(pattern.dense_segment(), 1);
+  std::mt19937_64 rng(23);
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  const Matrix<double> x0 = random_matrix(5, 3, rng);
+  const Matrix<double> x1 = random_matrix(4, 3, rng);
+  Tape<double> tape;
+  const NodeId y = ops::sparse_linear(tape, {tape.input(x0), tape.input(x1)}, pattern, w);
+  const Matrix<double> dense_w = Eigen::Map<const Matrix<double>>(w.value.data(), 3, 4);
+  EXPECT_LT((tape.value(y) - dense_w * x1).cwiseAbs().maxCoeff(), 1e-12);
+
+  const auto report = check_gradients(
+      [&](Tape<double>& t, const std::vector<NodeId>& in) {
+        return ops::sparse_linear(t, in, pattern, w);
+      },
+      {x0, x1}, {&w});
+  EXPECT_LT(report.max_error, 1e-6) << report.worst;
+}
+
+TEST(SparseLinear, IntegerCodesGiveExactlyTheResultOfTheirFloatValues) {
+  std::mt19937_64 rng(24);
+  SparsePattern pattern = test::random_pattern(30, 70, 0.2, rng);
+  pattern.set_column_segments({0, 50, 70});  // 50 coded inputs, then 20 hidden neurons
+  Parameter<float> w = test::random_sparse_weights<float>(pattern, rng);
+  CodeMatrix codes(50, 8);
+  std::uniform_int_distribution<int> genotype(0, 2);
+  for (Index i = 0; i < codes.size(); ++i)
+    codes.data()[i] = static_cast<std::int8_t>(genotype(rng));
+  const Matrix<float> hidden = random_matrix<float>(20, 8, rng);
+  const Matrix<float> dy = random_matrix<float>(30, 8, rng);
+
+  Tape<float> tape;
+  const NodeId as_floats = tape.input(Matrix<float>(codes.cast<float>()), false);
+  const NodeId hidden_a = tape.input(hidden);
+  const NodeId y_float = ops::sparse_linear(tape, {as_floats, hidden_a}, pattern, w);
+  tape.backward(y_float, dy);
+  const Matrix<float> expected_y = tape.value(y_float);
+  const Matrix<float> expected_dhidden = tape.grad(hidden_a);
+  const Vector<float> expected_dw = w.grad;
+
+  w.zero_grad();
+  tape.reset();
+  CodeMatrix moved = codes;
+  const NodeId coded = tape.input_codes(std::move(moved));
+  EXPECT_FALSE(tape.needs_grad(coded));
+  EXPECT_EQ(tape.rows(coded), 50);
+  EXPECT_EQ(tape.cols(coded), 8);
+  const NodeId hidden_b = tape.input(hidden);
+  const NodeId y_coded = ops::sparse_linear(tape, {coded, hidden_b}, pattern, w);
+  tape.backward(y_coded, dy);
+  EXPECT_EQ(tape.value(y_coded), expected_y);
+  EXPECT_EQ(w.grad, expected_dw);
+  EXPECT_EQ(tape.grad(hidden_b), expected_dhidden);
+}
+
+TEST(SparseLinear, OnlySparseLinearReadsIntegerCodes) {
+  Tape<float> tape;
+  const NodeId coded = tape.input_codes(CodeMatrix::Zero(3, 2));
+  try {
+    ops::tanh(tape, coded);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "tanh: input node 0 holds integer codes, which only sparse_linear reads");
+  }
+}
+
+TEST(SparseLinear, InputWithoutGradKeepsTheWeightGradientAndNeedsNoneItself) {
+  std::mt19937_64 rng(25);
+  const SparsePattern pattern = test::random_pattern(6, 9, 0.5, rng);
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  const Matrix<double> x = random_matrix(9, 3, rng);
+  const Matrix<double> dy = random_matrix(6, 3, rng);
+  Tape<double> tape;
+  tape.backward(ops::sparse_linear(tape, tape.input(x), pattern, w), dy);
+  const Vector<double> expected_dw = w.grad;
+
+  w.zero_grad();
+  tape.reset();
+  const NodeId data = tape.input(x, false);
+  const NodeId y = ops::sparse_linear(tape, data, pattern, w);
+  EXPECT_FALSE(tape.needs_grad(data));
+  EXPECT_TRUE(tape.needs_grad(y));  // it has a parameter
+  const NodeId z = ops::tanh(tape, data);
+  EXPECT_FALSE(tape.needs_grad(z));  // computed from the data alone
+  tape.backward(y, dy);
+  EXPECT_EQ(w.grad, expected_dw);
+}
+
+// Gene sizes in GenNet are very uneven (one gene may own a thousand SNPs): the threads split rows
+// by nonzeros, and the result must not depend on how many there are.
+TEST(SparseLinear, UnevenSegmentedCodedLayerIsBitwiseIdenticalWithOneAndTwoThreads) {
+  std::mt19937_64 rng(26);
+  const Index n_codes = 3000;
+  const Index n_hidden = 40;
+  std::vector<Index> offsets{0};
+  std::vector<Index> columns;
+  for (Index r = 0; r < 200; ++r) {
+    const Index first = r * 13 % n_codes;
+    const Index count = r == 7 ? 1500 : 1 + r % 5;  // one huge row among small ones
+    for (Index c = first; c < std::min(first + count, n_codes); ++c) columns.push_back(c);
+    columns.push_back(n_codes + r % n_hidden);
+    offsets.push_back(static_cast<Index>(columns.size()));
+  }
+  SparsePattern pattern(200, n_codes + n_hidden, offsets, columns);
+  pattern.set_column_segments({0, n_codes, n_codes + n_hidden});
+  Parameter<float> w = test::random_sparse_weights<float>(pattern, rng);
+  CodeMatrix codes(n_codes, 64);
+  for (Index i = 0; i < codes.size(); ++i) codes.data()[i] = static_cast<std::int8_t>(i % 3);
+  const Matrix<float> hidden = random_matrix<float>(n_hidden, 64, rng);
+  const Matrix<float> dy = random_matrix<float>(200, 64, rng);
+  ASSERT_GE(pattern.nnz() * 64, 1 << 15) << "too small to take the parallel path";
+
+  auto run = [&](int threads, Matrix<float>& y, Vector<float>& dw, Matrix<float>& dhidden) {
+    omp_set_num_threads(threads);
+    w.zero_grad();
+    Tape<float> tape;
+    CodeMatrix batch_codes = codes;
+    const NodeId hidden_node = tape.input(hidden);
+    const NodeId y_node = ops::sparse_linear(
+        tape, {tape.input_codes(std::move(batch_codes)), hidden_node}, pattern, w);
+    tape.backward(y_node, dy);
+    y = tape.value(y_node);
+    dw = w.grad;
+    dhidden = tape.grad(hidden_node);
+  };
+  const int previous = omp_get_max_threads();
+  Matrix<float> y1, y2, dh1, dh2;
+  Vector<float> dw1, dw2;
+  run(1, y1, dw1, dh1);
+  run(2, y2, dw2, dh2);
+  omp_set_num_threads(previous);
+  EXPECT_EQ(std::memcmp(y1.data(), y2.data(), sizeof(float) * y1.size()), 0);
+  EXPECT_EQ(std::memcmp(dw1.data(), dw2.data(), sizeof(float) * dw1.size()), 0);
+  EXPECT_EQ(std::memcmp(dh1.data(), dh2.data(), sizeof(float) * dh1.size()), 0);
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 // tape's backward pass; shape mismatches throw Error naming the op and both shapes.
 #pragma once
 
+#include <vector>
+
 #include "ontonet/autodiff/sparse_pattern.hpp"
 #include "ontonet/autodiff/tape.hpp"
 
@@ -16,6 +18,13 @@ namespace ontonet::ops {
 template <typename Scalar>
 NodeId sparse_linear(Tape<Scalar>& tape, NodeId x, const SparsePattern& pattern,
                      Parameter<Scalar>& weights);
+// The same with x given as the pattern's column segments: sources[s] is [width of segment s,
+// batch] (SparsePattern::set_column_segments). Each source's grad gets its rows of W^T dy, when it
+// needs grad. A pattern whose entries are exactly one whole segment (a dense layer) is multiplied
+// as a dense matrix with Eigen's GEMM.
+template <typename Scalar>
+NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
+                     const SparsePattern& pattern, Parameter<Scalar>& weights);
 
 // y = W x with weights.value holding W row-major [rows = n_out, cols = n_in].
 // x: [n_in, batch] -> y: [n_out, batch].

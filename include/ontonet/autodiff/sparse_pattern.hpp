@@ -3,11 +3,15 @@
 // holding one value per stored entry, in CSR order. The pattern also keeps its transpose (CSC)
 // with, for every entry, its position in CSR order, so the input gradient can be computed row by
 // row of the input without two threads ever writing the same element.
+//
+// The columns may be split into consecutive segments, one per source node a layer reads: a level
+// of a compiled model reads the inputs and every earlier level without concatenating them. Within
+// a row the entries of segment s are a contiguous run (columns are sorted), found in O(1).
 #pragma once
 
-#include "ontonet/autodiff/tensor.hpp"
-
 #include <vector>
+
+#include "ontonet/autodiff/tensor.hpp"
 
 namespace ontonet {
 
@@ -35,7 +39,22 @@ class SparsePattern {
   const std::vector<Index>& transposed_rows() const { return transposed_rows_; }
   const std::vector<Index>& transposed_entries() const { return transposed_entries_; }
 
+  // Splits the columns into segments [boundaries[s], boundaries[s + 1]). Requires boundaries to
+  // start at 0, end at cols() and not decrease (Error otherwise). A new pattern has one segment.
+  void set_column_segments(std::vector<Index> boundaries);
+  Index n_segments() const { return static_cast<Index>(segment_boundaries_.size()) - 1; }
+  const std::vector<Index>& segment_boundaries() const { return segment_boundaries_; }
+  // Entries of row r in segment s are [segment_entry(r, s), segment_entry(r, s + 1)).
+  Index segment_entry(Index r, Index s) const {
+    return segment_entries_[static_cast<std::size_t>(r * (n_segments() + 1) + s)];
+  }
+  // The segment holding every entry when each row has all of that segment's columns (a dense
+  // layer over one source, whose values in CSR order are its matrix in row-major order), else -1.
+  Index dense_segment() const { return dense_segment_; }
+
  private:
+  bool row_covers_segment(Index r, Index s) const;
+
   Index rows_ = 0;
   Index cols_ = 0;
   std::vector<Index> row_offsets_{0};
@@ -43,6 +62,9 @@ class SparsePattern {
   std::vector<Index> col_offsets_{0};
   std::vector<Index> transposed_rows_;
   std::vector<Index> transposed_entries_;
+  std::vector<Index> segment_boundaries_{0, 0};
+  std::vector<Index> segment_entries_;  // [rows, n_segments + 1], row-major
+  Index dense_segment_ = -1;
 };
 
 }  // namespace ontonet

@@ -17,17 +17,18 @@
 //   tape.backward(loss);   // weights.grad now holds d loss / d weights (added to what was there)
 #pragma once
 
-#include "ontonet/autodiff/tensor.hpp"
-
 #include <functional>
 #include <initializer_list>
 #include <memory>
 #include <vector>
 
+#include "ontonet/autodiff/tensor.hpp"
+
 namespace ontonet {
 
 // Op arguments other than the tape are written NonDeduced<Scalar> so that Scalar comes from the
-// Tape alone: ops::scale(tape, x, 2.0) works on a Tape<float>, and targets may be Eigen expressions.
+// Tape alone: ops::scale(tape, x, 2.0) works on a Tape<float>, and targets may be Eigen
+// expressions.
 template <typename T>
 struct NonDeducedType {
   using type = T;
@@ -50,15 +51,21 @@ struct Node {
   using BackwardRule = std::function<void(Tape<Scalar>& tape, const Node& node)>;
 
   NodeId id;
-  const char* op = "";                       // op name, used in error messages
-  Matrix<Scalar> value;                      // forward result, [features, batch]
-  Matrix<Scalar> grad;                       // d loss / d value, same shape as value
+  const char* op = "";   // op name, used in error messages
+  Matrix<Scalar> value;  // forward result, [features, batch]
+  CodeMatrix codes;      // an input of integer codes instead (value empty)
+  bool holds_codes = false;
+  Matrix<Scalar> grad;  // d loss / d value, same shape as value
   std::vector<NodeId> inputs;
   std::vector<Parameter<Scalar>*> parameters;  // whose grad the backward rule adds into
-  Matrix<Scalar> saved;                      // op state kept for backward (mask, x_hat, d loss)
-  Vector<Scalar> saved_rows;                 // per-feature op state (1 / std of batch norm)
-  std::vector<Index> indices;                // index list of gather/scatter, sort order of Cox
-  BackwardRule backward;                     // empty for inputs
+  Matrix<Scalar> saved;                        // op state kept for backward (mask, x_hat, d loss)
+  Vector<Scalar> saved_rows;                   // per-feature op state (1 / std of batch norm)
+  std::vector<Index> indices;                  // index list of gather/scatter, sort order of Cox
+  BackwardRule backward;                       // empty for inputs
+  // Whether backward computes d loss / d value: false for an input recorded without grad and for
+  // every node computed from such inputs alone (no parameters on the way). Backward neither zeroes
+  // nor runs such nodes, and ops skip the gradient of such inputs; their grad is unspecified.
+  bool needs_grad = true;
 };
 
 template <typename Scalar>
@@ -69,13 +76,22 @@ class Tape {
   // Rewinds to an empty recording; node storage stays allocated for the next pass.
   void reset();
 
-  // Records a leaf holding a copy of x. Its grad is filled by backward (input attributions).
-  NodeId input(const Matrix<Scalar>& x);
+  // Records a leaf holding a copy of x. With needs_grad its grad is filled by backward (input
+  // attributions); a training step needs no gradient of its data and skips that work.
+  NodeId input(const Matrix<Scalar>& x, bool needs_grad = true);
+  // The same, moving x in: x is left holding the buffer of the node this reuses (no copy, and
+  // no allocation when the caller refills x with the same shape for the next pass).
+  NodeId input(Matrix<Scalar>&& x, bool needs_grad);
+  // A leaf of integer codes [features, batch], moved in as above, without grad. Only
+  // ops::sparse_linear reads it (as a source); recording any other op on it throws Error.
+  NodeId input_codes(CodeMatrix&& codes);
 
   // For op implementations: appends (or reuses) a node with value and grad sized [rows, cols].
   // The op fills node.value and node.saved, sets node.backward and node.parameters, then calls
-  // finish(node), which runs the finite check and returns the node's handle.
-  Node<Scalar>& record(const char* op, std::initializer_list<NodeId> inputs, Index rows, Index cols);
+  // finish(node), which runs the finite check and returns the node's handle. A node needs grad
+  // when one of its inputs does or it has parameters.
+  Node<Scalar>& record(const char* op, std::initializer_list<NodeId> inputs, Index rows,
+                       Index cols);
   Node<Scalar>& record(const char* op, const std::vector<NodeId>& inputs, Index rows, Index cols);
   NodeId finish(Node<Scalar>& node);
 
@@ -88,6 +104,10 @@ class Tape {
   void backward(NodeId output, const Matrix<Scalar>& output_grad);
 
   const Matrix<Scalar>& value(NodeId id) const { return node(id).value; }
+  bool needs_grad(NodeId id) const { return node(id).needs_grad; }
+  // Shape of a node's value, or of its codes for a code input.
+  Index rows(NodeId id) const;
+  Index cols(NodeId id) const;
   const Matrix<Scalar>& grad(NodeId id) const { return node(id).grad; }
   Matrix<Scalar>& grad(NodeId id) { return node(id).grad; }
   Node<Scalar>& node(NodeId id);

@@ -3,7 +3,9 @@
 // stage. A level is a maximal run of blocks with the same stage and layer settings; it owns one
 // CSR SparsePattern of shape [level neurons, all neurons before the level] holding exactly the
 // spec's edges into the level, one weight Parameter (one value per edge, CSR order), a bias, and a
-// BatchNorm when its blocks use batch norm. A whole level is then one sparse product, one bias
+// BatchNorm when its blocks use batch norm. The pattern's columns are split into segments, one per
+// source (the inputs, then each earlier level), so a level reads those nodes where they are,
+// without a concatenated copy of the inputs. A whole level is then one sparse product, one bias
 // add, one activation, at most one batch norm and (training only) at most one dropout, whatever
 // the number of terms in it: the hot path has no per-term objects. The forward pass records those
 // ops on a Tape; the row order of a level's result is the spec's neuron order.
@@ -117,6 +119,7 @@ class Model {
 
  private:
   NetworkSpec spec_;
+  Index n_inputs_ = 0;  // spec_.n_inputs(), which walks every block
   std::vector<ModelLevel<Scalar>> levels_;
   // Rows [begin, begin + count) of one level's result.
   struct LevelRows {

@@ -1,0 +1,21 @@
+// A batch's samples, each a contiguous row of features (how data sources hold them), transposed
+// into the activation layout [features, batch] row-major that a model reads. Float data is copied
+// in cache-sized blocks of features; int8 codes (genotypes) in 8 x 8 tiles moved as 64-bit words.
+// Threads take blocks of features statically; every element is a copy, so the result does not
+// depend on the thread count.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ontonet/autodiff/tensor.hpp"
+
+namespace ontonet {
+
+// out: [n_features, samples.size()] row-major, overwritten; samples[j] points at sample j's
+// n_features values.
+void transpose_batch(const std::vector<const float*>& samples, Index n_features, float* out);
+void transpose_batch(const std::vector<const std::int8_t*>& samples, Index n_features,
+                     std::int8_t* out);
+
+}  // namespace ontonet
