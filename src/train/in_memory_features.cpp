@@ -31,24 +31,55 @@ InMemoryFeatures::InMemoryFeatures(const SampleValues& values,
       out[k] = ((std::isnan(x) ? scaling.fill[k] : x) - scaling.center[k]) / scaling.scale[k];
     }
   }
+  const bool small_integers = processed_.unaryExpr([](float v) {
+    return v == std::round(v) && v >= -128.0f && v <= 127.0f;
+  }).all();
+  if (small_integers && processed_.size() > 0) {
+    codes_ = processed_.cast<std::int8_t>();
+    processed_.resize(0, 0);
+  }
+}
+
+std::vector<const float*> InMemoryFeatures::value_rows(const std::vector<std::size_t>& rows) const {
+  std::vector<const float*> pointers;
+  pointers.reserve(rows.size());
+  for (std::size_t row : rows) {
+    ONTONET_CHECK(row < sample_rows_.size(), "sample outside the source");
+    pointers.push_back(processed_.row(static_cast<Index>(sample_rows_[row])).data());
+  }
+  return pointers;
+}
+
+std::vector<const std::int8_t*> InMemoryFeatures::code_rows(
+    const std::vector<std::size_t>& rows) const {
+  std::vector<const std::int8_t*> pointers;
+  pointers.reserve(rows.size());
+  for (std::size_t row : rows) {
+    ONTONET_CHECK(row < sample_rows_.size(), "sample outside the source");
+    pointers.push_back(codes_.row(static_cast<Index>(sample_rows_[row])).data());
+  }
+  return pointers;
+}
+
+bool InMemoryFeatures::fill_codes(const std::vector<std::size_t>& rows, CodeMatrix& x) const {
+  if (codes_.size() == 0) return false;
+  x.resize(codes_.cols(), static_cast<Index>(rows.size()));
+  transpose_batch(code_rows(rows), codes_.cols(), x.data());
+  return true;
 }
 
 void InMemoryFeatures::fill(const std::vector<std::size_t>& rows, Matrix<float>& x) const {
-  x.resize(processed_.cols(), static_cast<Index>(rows.size()));
+  x.resize(static_cast<Index>(feature_ids_.size()), static_cast<Index>(rows.size()));
   fill_block(rows, x.data());
 }
 
 void InMemoryFeatures::fill_block(const std::vector<std::size_t>& rows, float* out) const {
-  const std::size_t batch = rows.size();
-  const auto n_features = static_cast<std::size_t>(processed_.cols());
-  for (std::size_t row : rows)
-    ONTONET_CHECK(row < sample_rows_.size(), "sample outside the source");
-  std::vector<const float*> samples;
-  samples.reserve(batch);
-  for (std::size_t row : rows) {
-    samples.push_back(processed_.row(static_cast<Index>(sample_rows_[row])).data());
+  const auto n_features = static_cast<Index>(feature_ids_.size());
+  if (codes_.size() > 0) {
+    transpose_batch(code_rows(rows), n_features, out);
+  } else {
+    transpose_batch(value_rows(rows), n_features, out);
   }
-  transpose_batch(samples, static_cast<Index>(n_features), out);
 }
 
 std::vector<std::size_t> identity_indices(std::size_t n) {

@@ -210,16 +210,23 @@ class Loop {
   }
 
   double step(Index epoch, Index batch) {
-    data_.features->fill(rows_, x_);
     gather_targets(data_, rows_, y_);
     tape_.reset();
     tape_.set_training(true);
+    // The batch moves into the tape without a gradient (training needs none for its data), as
+    // int8 codes when the data are small integers.
+    NodeId input;
+    if (data_.features->fill_codes(rows_, codes_)) {
+      input = tape_.input_codes(std::move(codes_));
+    } else {
+      data_.features->fill(rows_, x_);
+      input = tape_.input(std::move(x_), false);
+    }
     double value = 0.0;
     optimizer_->zero_grad();
     try {
-      // The batch moves into the tape without a gradient: training needs none for its data.
-      const ModelOutputs outputs = model_.forward(tape_, tape_.input(std::move(x_), false),
-                                                  dropout_seed(options_.seed, epoch, batch));
+      const ModelOutputs outputs =
+          model_.forward(tape_, input, dropout_seed(options_.seed, epoch, batch));
       const NodeId loss = model_.loss(tape_, outputs, y_, loss_kind_);
       value = tape_.value(loss)(0, 0);
       tape_.backward(loss);
@@ -256,6 +263,7 @@ class Loop {
   LossKind loss_kind_;
   Tape<float> tape_;
   Matrix<float> x_;
+  CodeMatrix codes_;
   Matrix<float> y_;
   std::vector<std::size_t> rows_;
 };

@@ -1,6 +1,6 @@
 // A batch's samples, each a contiguous row of features (how data sources hold them), transposed
-// into the activation layout [features, batch] row-major that a model reads. Float data is copied
-// in cache-sized blocks of features; int8 codes (genotypes) in 8 x 8 tiles moved as 64-bit words.
+// into the activation layout [features, batch] row-major that a model reads, in SIMD tiles: 8 x 8
+// floats in AVX registers, 16 x 16 int8 codes (genotypes) in SSE registers.
 // Threads take blocks of features statically; every element is a copy, so the result does not
 // depend on the thread count.
 #pragma once
@@ -17,5 +17,7 @@ namespace ontonet {
 void transpose_batch(const std::vector<const float*>& samples, Index n_features, float* out);
 void transpose_batch(const std::vector<const std::int8_t*>& samples, Index n_features,
                      std::int8_t* out);
+// Codes converted to floats on the way.
+void transpose_batch(const std::vector<const std::int8_t*>& samples, Index n_features, float* out);
 
 }  // namespace ontonet

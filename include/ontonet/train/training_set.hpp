@@ -41,6 +41,12 @@ class FeatureSource {
   // Resizes x to [feature_ids().size(), rows.size()]; column j holds sample rows[j]. Must be safe
   // to call from one thread at a time; it may be slow (decoding), never allocate per call beyond x.
   virtual void fill(const std::vector<std::size_t>& rows, Matrix<float>& x) const = 0;
+  // As fill(), as int8 codes, when every value the source holds is a small integer (genotype
+  // dosages or mutation bits as read: nothing imputed, centered or scaled). A model's first layer
+  // then reads a quarter of the bytes, with the same result. Returns false, x untouched, otherwise.
+  virtual bool fill_codes(const std::vector<std::size_t>& /*rows*/, CodeMatrix& /*x*/) const {
+    return false;
+  }
 };
 
 struct TrainingSet {
