@@ -296,6 +296,7 @@ int run(const Args& args) {
     workload.l1 = 0.0;
     workload.gene_states = true;
   }
+  result["build_spec_s"] = seconds_since(start);
   ontonet::Model<float> model(workload.spec, args.seed);
   ontonet::Adam<float> adam(model.parameters(), ontonet::AdamOptions{});
   const ontonet::L1Penalty<float> l1(connection_weights(model), workload.l1);

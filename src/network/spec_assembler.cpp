@@ -119,6 +119,7 @@ std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler, const
                           std::to_string(input_map.feature_genes.size()) + " gene lists");
   }
   std::unordered_set<std::string> seen;
+  seen.reserve(input_map.feature_ids.size());
   std::vector<std::vector<Index>> gene_features(ontology.n_genes());
   for (std::size_t f = 0; f < input_map.feature_ids.size(); ++f) {
     const std::string& id = input_map.feature_ids[f];
@@ -141,6 +142,7 @@ std::vector<std::vector<Index>> add_input_blocks(SpecAssembler& assembler, const
 std::vector<Index> add_extra_branches(SpecAssembler& assembler, const InputMap& input_map,
                                       const std::vector<ExtraBranchOptions>& branches,
                                       const std::string& path) {
+  if (branches.empty()) return {};
   std::unordered_set<std::string> seen(input_map.feature_ids.begin(), input_map.feature_ids.end());
   std::vector<Index> last_blocks;
   for (std::size_t b = 0; b < branches.size(); ++b) {
