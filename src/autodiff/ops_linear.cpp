@@ -33,6 +33,25 @@ void require_features(const char* op, const Matrix<Scalar>& x, Index expected, c
   }
 }
 
+// y = W x by Eigen's GEMM, W row-major [y rows, x rows] at `weights`.
+template <typename Scalar>
+void dense_forward(Matrix<Scalar>& y, const Scalar* weights, const Matrix<Scalar>& x) {
+  y.noalias() = ConstMatrixMap<Scalar>(weights, y.rows(), x.rows()) * x;
+}
+
+// The backward of dense_forward: dW += dy x^T, and the input's grad += W^T dy when it needs one.
+template <typename Scalar>
+void dense_backward(Tape<Scalar>& tape, NodeId input, const Matrix<Scalar>& dy,
+                    Parameter<Scalar>& weights) {
+  const Matrix<Scalar>& x = tape.value(input);
+  Eigen::Map<Matrix<Scalar>> dw(weights.grad.data(), dy.rows(), x.rows());
+  dw.noalias() += dy * x.transpose();  // [n_out, b] x [b, n_in]
+  if (tape.needs_grad(input)) {
+    const ConstMatrixMap<Scalar> w(weights.value.data(), dy.rows(), x.rows());
+    tape.grad(input).noalias() += w.transpose() * dy;  // [n_in, n_out] x [n_out, b]
+  }
+}
+
 template <typename Scalar>
 std::vector<SourceRows<Scalar>> source_rows(const Tape<Scalar>& tape,
                                             const std::vector<NodeId>& sources) {
@@ -82,8 +101,8 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
   Node<Scalar>& y = tape.record(op, sources, pattern.rows(), batch);
   const Index dense = pattern.dense_segment();
   if (dense >= 0 && !tape.node(sources[static_cast<std::size_t>(dense)]).holds_codes) {
-    const Matrix<Scalar>& x = tape.value(sources[static_cast<std::size_t>(dense)]);
-    y.value.noalias() = ConstMatrixMap<Scalar>(weights.value.data(), pattern.rows(), x.rows()) * x;
+    dense_forward(y.value, weights.value.data(),
+                  tape.value(sources[static_cast<std::size_t>(dense)]));
   } else {
     sparse_linear_forward(y.value, source_rows(tape, sources), pattern, weights.value);
   }
@@ -92,12 +111,7 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
     const Index dense_source = p->dense_segment();
     if (dense_source >= 0 &&
         !t.node(node.inputs[static_cast<std::size_t>(dense_source)]).holds_codes) {
-      const NodeId input = node.inputs[static_cast<std::size_t>(dense_source)];
-      const Matrix<Scalar>& x = t.value(input);
-      const ConstMatrixMap<Scalar> w_value(w->value.data(), p->rows(), x.rows());
-      Eigen::Map<Matrix<Scalar>> dw(w->grad.data(), p->rows(), x.rows());
-      dw.noalias() += node.grad * x.transpose();  // [n_out, b] x [b, n_in]
-      if (t.needs_grad(input)) t.grad(input).noalias() += w_value.transpose() * node.grad;
+      dense_backward(t, node.inputs[static_cast<std::size_t>(dense_source)], node.grad, *w);
       return;
     }
     sparse_linear_backward_weights(w->grad, node.grad, source_rows(t, node.inputs), *p);
@@ -118,17 +132,10 @@ NodeId dense_linear(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& weights) {
   require_parameter_shape(op, weights, weights.rows, weights.cols, weights.rows * weights.cols);
   // W: [n_out, n_in] x x: [n_in, batch] -> y: [n_out, batch]
   Node<Scalar>& y = tape.record(op, {x}, weights.rows, x_value.cols());
-  const ConstMatrixMap<Scalar> w(weights.value.data(), weights.rows, weights.cols);
-  y.value.noalias() = w * x_value;
+  dense_forward(y.value, weights.value.data(), x_value);
   y.parameters.assign({&weights});
-  y.backward = [w_param = &weights](Tape<Scalar>& t, const Node<Scalar>& node) {
-    const NodeId input = node.inputs[0];
-    const ConstMatrixMap<Scalar> w_value(w_param->value.data(), w_param->rows, w_param->cols);
-    Eigen::Map<Matrix<Scalar>> dw(w_param->grad.data(), w_param->rows, w_param->cols);
-    dw.noalias() += node.grad * t.value(input).transpose();  // [n_out, b] x [b, n_in]
-    if (t.needs_grad(input)) {
-      t.grad(input).noalias() += w_value.transpose() * node.grad;  // [n_in, n_out] x [n_out, b]
-    }
+  y.backward = [w = &weights](Tape<Scalar>& t, const Node<Scalar>& node) {
+    dense_backward(t, node.inputs[0], node.grad, *w);
   };
   return tape.finish(y);
 }

@@ -81,15 +81,22 @@ Scalar dot(const Scalar* a, const Element* b, Index batch) {
 }
 
 // y_row += sum over entries [first, end) of w[k] * x.row(cols[k] - base); x is Scalar or int8.
+// Until `started`, the first entry assigns instead of adding, which spares zeroing every row.
 template <typename Scalar, typename Element>
 void accumulate_rows(Scalar* y_row, const Element* x, Index base, Index first, Index end,
-                     const Index* cols, Index nnz, const Scalar* w, Index batch) {
+                     const Index* cols, Index nnz, const Scalar* w, Index batch, bool& started) {
   for (Index k = first; k < end; ++k) {
     if (k + kPrefetchDistance < nnz) prefetch_row(x, cols[k + kPrefetchDistance] - base, batch);
     const Element* x_row = x + (cols[k] - base) * batch;
     const Scalar weight = w[k];
+    if (started) {
 #pragma omp simd
-    for (Index b = 0; b < batch; ++b) y_row[b] += weight * static_cast<Scalar>(x_row[b]);
+      for (Index b = 0; b < batch; ++b) y_row[b] += weight * static_cast<Scalar>(x_row[b]);
+    } else {
+#pragma omp simd
+      for (Index b = 0; b < batch; ++b) y_row[b] = weight * static_cast<Scalar>(x_row[b]);
+      started = true;
+    }
   }
 }
 
@@ -113,23 +120,26 @@ void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scala
   const auto n_segments = static_cast<Index>(sources.size());
   const Index nnz = pattern.nnz();
   const Index batch = y.cols();
-  for_balanced_rows(
-      pattern.row_offsets().data(), 0, pattern.rows(), batch, [&](Index first, Index end) {
-        for (Index r = first; r < end; ++r) {
-          Scalar* y_row = y.data() + r * batch;
-          std::fill(y_row, y_row + batch, Scalar{0});
-          for (Index s = 0; s < n_segments; ++s) {
-            const SourceRows<Scalar>& x = sources[static_cast<std::size_t>(s)];
-            const Index k0 = pattern.segment_entry(r, s);
-            const Index k1 = pattern.segment_entry(r, s + 1);
-            if (x.codes != nullptr) {
-              accumulate_rows(y_row, x.codes, bounds[s], k0, k1, cols, nnz, w.data(), batch);
-            } else {
-              accumulate_rows(y_row, x.values, bounds[s], k0, k1, cols, nnz, w.data(), batch);
-            }
-          }
-        }
-      });
+  for_balanced_rows(pattern.row_offsets().data(), 0, pattern.rows(), batch,
+                    [&](Index first, Index end) {
+                      for (Index r = first; r < end; ++r) {
+                        Scalar* y_row = y.data() + r * batch;
+                        bool started = false;
+                        for (Index s = 0; s < n_segments; ++s) {
+                          const SourceRows<Scalar>& x = sources[static_cast<std::size_t>(s)];
+                          const Index k0 = pattern.segment_entry(r, s);
+                          const Index k1 = pattern.segment_entry(r, s + 1);
+                          if (x.codes != nullptr) {
+                            accumulate_rows(y_row, x.codes, bounds[s], k0, k1, cols, nnz, w.data(),
+                                            batch, started);
+                          } else {
+                            accumulate_rows(y_row, x.values, bounds[s], k0, k1, cols, nnz, w.data(),
+                                            batch, started);
+                          }
+                        }
+                        if (!started) std::fill(y_row, y_row + batch, Scalar{0});
+                      }
+                    });
 }
 
 template <typename Scalar>
