@@ -242,5 +242,54 @@ TEST(TaskKind, NamesAndParses) {
   }
 }
 
+// Genotypes as read are small integers: the source holds them as int8 and hands batches out as
+// codes with exactly fill()'s values; imputed, scaled or large values keep the float path.
+TEST(MatrixTrainingData, SmallIntegerDataAreHandedOutAsCodesWithTheirValues) {
+  test::ScratchDir dir("matrix-codes");
+  const auto genotypes = [](const std::string& s3_g2) {
+    // Training split s0-s7: g2's observed training values besides s3 are 0, 1, 0, 0, 1, 0, 1,
+    // so a missing s3 is imputed with 3 / 7.
+    std::string matrix = "id\tg1\tg2\n", phenotypes = "sample\ty\tsplit\n";
+    for (int i = 0; i < 10; ++i) {
+      const std::string id = "s" + std::to_string(i);
+      matrix += id + "\t" + std::to_string(i % 3) + "\t" +
+                (i == 3 ? s3_g2 : std::to_string(i % 2)) + "\n";
+      phenotypes += id + "\t" + std::to_string(i) + "\t" +
+                    (i == 8   ? "validation"
+                     : i == 9 ? "test"
+                              : "train") +
+                    "\n";
+    }
+    return std::make_pair(matrix, phenotypes);
+  };
+  const auto load = [&](const std::string& s3_g2, Standardization standardization) {
+    const auto [matrix, phenotypes] = genotypes(s3_g2);
+    DataOptions options = matrix_options(dir, matrix, phenotypes);
+    options.covariates.clear();
+    options.target_column = "y";
+    options.standardization = standardization;
+    return load_training_data(options);
+  };
+  const std::vector<std::size_t> rows{0, 5, 3, 9};
+
+  const TrainingSet integers = load("2", Standardization::kNone);
+  Matrix<float> x;
+  CodeMatrix codes;
+  integers.features->fill(rows, x);
+  ASSERT_TRUE(integers.features->fill_codes(rows, codes));
+  EXPECT_EQ(Matrix<float>(codes.cast<float>()), x);
+
+  // A missing value imputed with a mean of 3 / 7, a z-score and a dosage beyond int8: floats.
+  for (const auto& [value, standardization] :
+       std::vector<std::pair<std::string, Standardization>>{{"NA", Standardization::kNone},
+                                                            {"2", Standardization::kZScore},
+                                                            {"300", Standardization::kNone}}) {
+    const TrainingSet floats = load(value, standardization);
+    CodeMatrix untouched;
+    EXPECT_FALSE(floats.features->fill_codes(rows, untouched)) << value;
+    EXPECT_EQ(untouched.size(), 0) << value;
+  }
+}
+
 }  // namespace
 }  // namespace ontonet
