@@ -19,6 +19,29 @@ namespace {
 using test::check_gradients;
 using test::random_matrix;
 
+template <typename Buffer>
+std::vector<float> as_floats(const Buffer& buffer) {
+  return std::vector<float>(buffer.data(), buffer.data() + buffer.size());
+}
+
+// compute() returns the buffers a computation produced; run at 1 and at 2 threads, they must be
+// bitwise the same (float == would also accept -0 for +0; these compare the bytes).
+template <typename Compute>
+void expect_same_bits_at_one_and_two_threads(Compute compute) {
+  const int previous = omp_get_max_threads();
+  omp_set_num_threads(1);
+  const std::vector<std::vector<float>> one = compute();
+  omp_set_num_threads(2);
+  const std::vector<std::vector<float>> two = compute();
+  omp_set_num_threads(previous);
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    ASSERT_EQ(one[i].size(), two[i].size());
+    EXPECT_EQ(std::memcmp(one[i].data(), two[i].data(), sizeof(float) * one[i].size()), 0)
+        << "buffer " << i;
+  }
+}
+
 // W = [[1, 0, 2], [0, 3, 0]] as CSR: row 0 -> columns {0, 2}, row 1 -> column {1}.
 SparsePattern two_by_three_pattern() { return SparsePattern(2, 3, {0, 2, 3}, {0, 2, 1}); }
 
@@ -91,26 +114,15 @@ TEST(SparseLinear, IsBitwiseIdenticalWithOneAndTwoThreads) {
   const Matrix<float> dy = random_matrix<float>(300, 64, rng);
   ASSERT_GE(pattern.nnz() * 64, 1 << 15) << "too small to take the parallel path";
 
-  auto run = [&](int threads, Matrix<float>& y, Vector<float>& dw, Matrix<float>& dx) {
-    omp_set_num_threads(threads);
+  expect_same_bits_at_one_and_two_threads([&] {
     w.zero_grad();
     Tape<float> tape;
     const NodeId x_node = tape.input(x);
     const NodeId y_node = ops::sparse_linear(tape, x_node, pattern, w);
     tape.backward(y_node, dy);
-    y = tape.value(y_node);
-    dw = w.grad;
-    dx = tape.grad(x_node);
-  };
-  const int previous = omp_get_max_threads();
-  Matrix<float> y1, y2, dx1, dx2;
-  Vector<float> dw1, dw2;
-  run(1, y1, dw1, dx1);
-  run(2, y2, dw2, dx2);
-  omp_set_num_threads(previous);
-  EXPECT_EQ(std::memcmp(y1.data(), y2.data(), sizeof(float) * y1.size()), 0);
-  EXPECT_EQ(std::memcmp(dw1.data(), dw2.data(), sizeof(float) * dw1.size()), 0);
-  EXPECT_EQ(std::memcmp(dx1.data(), dx2.data(), sizeof(float) * dx1.size()), 0);
+    return std::vector<std::vector<float>>{as_floats(tape.value(y_node)), as_floats(w.grad),
+                                           as_floats(tape.grad(x_node))};
+  });
 }
 
 TEST(SparseLinear, ShapeMismatchNamesOpAndBothSizes) {
@@ -371,8 +383,7 @@ TEST(SparseLinear, UnevenSegmentedCodedLayerIsBitwiseIdenticalWithOneAndTwoThrea
   const Matrix<float> dy = random_matrix<float>(200, 64, rng);
   ASSERT_GE(pattern.nnz() * 64, 1 << 15) << "too small to take the parallel path";
 
-  auto run = [&](int threads, Matrix<float>& y, Vector<float>& dw, Matrix<float>& dhidden) {
-    omp_set_num_threads(threads);
+  expect_same_bits_at_one_and_two_threads([&] {
     w.zero_grad();
     Tape<float> tape;
     CodeMatrix batch_codes = codes;
@@ -380,19 +391,9 @@ TEST(SparseLinear, UnevenSegmentedCodedLayerIsBitwiseIdenticalWithOneAndTwoThrea
     const NodeId y_node = ops::sparse_linear(
         tape, {tape.input_codes(std::move(batch_codes)), hidden_node}, pattern, w);
     tape.backward(y_node, dy);
-    y = tape.value(y_node);
-    dw = w.grad;
-    dhidden = tape.grad(hidden_node);
-  };
-  const int previous = omp_get_max_threads();
-  Matrix<float> y1, y2, dh1, dh2;
-  Vector<float> dw1, dw2;
-  run(1, y1, dw1, dh1);
-  run(2, y2, dw2, dh2);
-  omp_set_num_threads(previous);
-  EXPECT_EQ(std::memcmp(y1.data(), y2.data(), sizeof(float) * y1.size()), 0);
-  EXPECT_EQ(std::memcmp(dw1.data(), dw2.data(), sizeof(float) * dw1.size()), 0);
-  EXPECT_EQ(std::memcmp(dh1.data(), dh2.data(), sizeof(float) * dh1.size()), 0);
+    return std::vector<std::vector<float>>{as_floats(tape.value(y_node)), as_floats(w.grad),
+                                           as_floats(tape.grad(hidden_node))};
+  });
 }
 
 }  // namespace

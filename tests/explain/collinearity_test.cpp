@@ -22,28 +22,7 @@ using test::hidden_block;
 using test::input_block;
 using test::kIdentityLayer;
 
-struct Hand {
-  explicit Hand(Model<float> hand_model, const EntityNaming& naming = {})
-      : model(std::move(hand_model)),
-        network(model),
-        entities(network_entities(model.spec(), naming)) {}
-
-  ExplainInputs inputs(const NeuronMatrix& x) const {
-    ExplainInputs result;
-    result.network = &network;
-    result.entities = &entities.entities;
-    result.x = x;
-    result.baseline = Eigen::VectorXd::Zero(network.n_inputs());
-    return result;
-  }
-  const std::string& id(const EntityCollinearity& row) const {
-    return entities.entities[row.entity].id;
-  }
-
-  Model<float> model;
-  NetworkEvaluator network;
-  NetworkEntities entities;
-};
+using Hand = test::HandNetwork;
 
 // Inputs x1 .. x6 (0 .. 5) feeding three terms of two identity neurons each, all into y (12):
 //   T (6, 7)   from x1, x2: weights [[1, 2], [2, 4]]                       (rank 1)

@@ -21,29 +21,7 @@ using test::input_block;
 using test::kIdentityLayer;
 using test::kReluLayer;
 
-struct Hand {
-  explicit Hand(Model<float> hand_model)
-      : model(std::move(hand_model)),
-        network(model),
-        entities(network_entities(model.spec(), {})) {}
-
-  // Baseline: every input 0.
-  ExplainInputs inputs(const NeuronMatrix& x) const {
-    ExplainInputs result;
-    result.network = &network;
-    result.entities = &entities.entities;
-    result.x = x;
-    result.baseline = Eigen::VectorXd::Zero(network.n_inputs());
-    return result;
-  }
-  const std::string& id(const TermRedundancy& term) const {
-    return entities.entities[term.entity].id;
-  }
-
-  Model<float> model;
-  NetworkEvaluator network;
-  NetworkEntities entities;
-};
+using Hand = test::HandNetwork;
 
 // x (0) -> term T: n1 (1) = ReLU(x), n2 (2) = ReLU(x) -> term S (3) = ReLU(1 - n1 - n2) -> y (4) =
 // 1 - S. So y = min(1, n1 + n2): an OR of two copies, each standing in for the other.

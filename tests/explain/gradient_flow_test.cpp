@@ -21,20 +21,7 @@ using test::input_block;
 using test::kIdentityLayer;
 using test::kReluLayer;
 
-struct Hand {
-  explicit Hand(Model<float> hand_model) : model(std::move(hand_model)), network(model) {}
-
-  ExplainInputs inputs(const NeuronMatrix& x) const {
-    ExplainInputs result;
-    result.network = &network;
-    result.x = x;
-    result.baseline = Eigen::VectorXd::Zero(network.n_inputs());
-    return result;
-  }
-
-  Model<float> model;
-  NetworkEvaluator network;
-};
+using Hand = test::HandNetwork;
 
 // x1 (0), x2 (1) -> A (2) = ReLU(w x1 + w x2) -> B (3) = ReLU(w A) -> C (4) = ReLU(w B) -> y (5) =
 // w C, every weight w = 0.1f, no biases.

@@ -11,12 +11,41 @@
 
 #include "../network/network_fixtures.hpp"
 #include "ontonet/core/error.hpp"
+#include "ontonet/explain/attribution.hpp"
+#include "ontonet/explain/entities.hpp"
 #include "ontonet/explain/network_evaluator.hpp"
 #include "ontonet/network/dcell_style.hpp"
 #include "ontonet/network/gennet_style.hpp"
 #include "ontonet/network/model.hpp"
 
 namespace ontonet::test {
+
+// A hand-set model with its double-precision evaluator and its genes and terms, and explain inputs
+// over it with every input's baseline at 0.
+struct HandNetwork {
+  explicit HandNetwork(Model<float> hand_model, const EntityNaming& naming = {})
+      : model(std::move(hand_model)),
+        network(model),
+        entities(network_entities(model.spec(), naming)) {}
+
+  ExplainInputs inputs(const NeuronMatrix& x) const {
+    ExplainInputs result;
+    result.network = &network;
+    result.entities = &entities.entities;
+    result.x = x;
+    result.baseline = Eigen::VectorXd::Zero(network.n_inputs());
+    return result;
+  }
+  // The ID of the entity a result row (anything with an `entity` index) is about.
+  template <typename Row>
+  const std::string& id(const Row& row) const {
+    return entities.entities[row.entity].id;
+  }
+
+  Model<float> model;
+  NetworkEvaluator network;
+  NetworkEntities entities;
+};
 
 // [features, samples] from one initializer list per sample.
 inline NeuronMatrix columns(std::initializer_list<std::initializer_list<double>> samples) {
