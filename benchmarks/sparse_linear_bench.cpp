@@ -70,10 +70,10 @@ int main() {
   random_fill(dy.data(), dy.size());
 
   const std::vector<ontonet::SourceRows<float>> sources{{x.data(), nullptr}};
-  const double forward_ms =
-      milliseconds_per_call([&] { ontonet::sparse_linear_forward(y, sources, pattern, w); });
+  const double forward_ms = milliseconds_per_call(
+      [&] { ontonet::sparse_linear_forward<float>(y, sources, pattern, w, nullptr); });
   const double backward_ms = milliseconds_per_call([&] {
-    ontonet::sparse_linear_backward_weights(dw, dy, sources, pattern);
+    ontonet::sparse_linear_backward_weights<float>(dw, nullptr, dy, sources, pattern);
     ontonet::sparse_linear_backward_input(dx, 0, dy, pattern, w);
   });
 

@@ -74,7 +74,8 @@ NodeId sparse_linear(Tape<Scalar>& tape, NodeId x, const SparsePattern& pattern,
 
 template <typename Scalar>
 NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
-                     const SparsePattern& pattern, Parameter<Scalar>& weights) {
+                     const SparsePattern& pattern, Parameter<Scalar>& weights,
+                     Parameter<Scalar>* bias) {
   const char* op = "sparse_linear";
   if (static_cast<Index>(sources.size()) != pattern.n_segments()) {
     detail::throw_op_error(op, std::to_string(sources.size()) + " sources for a pattern of " +
@@ -97,24 +98,30 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
     }
   }
   require_parameter_shape(op, weights, pattern.rows(), pattern.cols(), pattern.nnz());
+  if (bias != nullptr) require_parameter_shape(op, *bias, pattern.rows(), 1, pattern.rows());
   // sources: [segment widths, batch] -> y: [n_out, batch]
   Node<Scalar>& y = tape.record(op, sources, pattern.rows(), batch);
   const Index dense = pattern.dense_segment();
-  if (dense >= 0 && !tape.node(sources[static_cast<std::size_t>(dense)]).holds_codes) {
+  const bool gemm = dense >= 0 && !tape.node(sources[static_cast<std::size_t>(dense)]).holds_codes;
+  if (gemm) {
     dense_forward(y.value, weights.value.data(),
                   tape.value(sources[static_cast<std::size_t>(dense)]));
+    if (bias != nullptr) y.value.colwise() += bias->value;
   } else {
-    sparse_linear_forward(y.value, source_rows(tape, sources), pattern, weights.value);
+    sparse_linear_forward(y.value, source_rows(tape, sources), pattern, weights.value,
+                          bias != nullptr ? bias->value.data() : nullptr);
   }
   y.parameters.assign({&weights});
-  y.backward = [p = &pattern, w = &weights](Tape<Scalar>& t, const Node<Scalar>& node) {
-    const Index dense_source = p->dense_segment();
-    if (dense_source >= 0 &&
-        !t.node(node.inputs[static_cast<std::size_t>(dense_source)]).holds_codes) {
-      dense_backward(t, node.inputs[static_cast<std::size_t>(dense_source)], node.grad, *w);
+  if (bias != nullptr) y.parameters.push_back(bias);
+  y.backward = [p = &pattern, w = &weights, b = bias, gemm](Tape<Scalar>& t,
+                                                            const Node<Scalar>& node) {
+    if (gemm) {
+      dense_backward(t, node.inputs[static_cast<std::size_t>(p->dense_segment())], node.grad, *w);
+      if (b != nullptr) b->grad += node.grad.rowwise().sum();
       return;
     }
-    sparse_linear_backward_weights(w->grad, node.grad, source_rows(t, node.inputs), *p);
+    sparse_linear_backward_weights(w->grad, b != nullptr ? b->grad.data() : nullptr, node.grad,
+                                   source_rows(t, node.inputs), *p);
     for (std::size_t s = 0; s < node.inputs.size(); ++s) {
       if (!t.needs_grad(node.inputs[s])) continue;
       sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), node.grad, *p,
@@ -169,7 +176,8 @@ NodeId bias_add(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& bias) {
   template NodeId sparse_linear<Scalar>(Tape<Scalar>&, NodeId, const SparsePattern&, \
                                         Parameter<Scalar>&);                         \
   template NodeId sparse_linear<Scalar>(Tape<Scalar>&, const std::vector<NodeId>&,   \
-                                        const SparsePattern&, Parameter<Scalar>&);   \
+                                        const SparsePattern&, Parameter<Scalar>&,    \
+                                        Parameter<Scalar>*);                         \
   template NodeId dense_linear<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);   \
   template NodeId bias_add<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);
 

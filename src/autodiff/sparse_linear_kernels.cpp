@@ -61,23 +61,27 @@ void for_balanced_rows(const Index* offsets, Index begin, Index end, Index batch
   }
 }
 
-// a . b over `batch` values, summed in kLanes interleaved partial sums and then pairwise: a fixed
-// order (so thread-independent) that the compiler turns into one vector multiply-add per step.
-template <typename Scalar, typename Element>
-Scalar dot(const Scalar* a, const Element* b, Index batch) {
+// Sums `batch` values f(i) in kLanes interleaved partial sums and then pairwise: a fixed order (so
+// thread-independent) that the compiler turns into one vector operation per step.
+template <typename Scalar, typename Term>
+Scalar lane_sum(Index batch, Term term) {
   constexpr Index kLanes = 16;
   Scalar partial[kLanes] = {};
   Index i = 0;
   for (; i + kLanes <= batch; i += kLanes) {
-    for (Index lane = 0; lane < kLanes; ++lane) {
-      partial[lane] += a[i + lane] * static_cast<Scalar>(b[i + lane]);
-    }
+    for (Index lane = 0; lane < kLanes; ++lane) partial[lane] += term(i + lane);
   }
-  for (Index lane = 0; i < batch; ++i, ++lane) partial[lane] += a[i] * static_cast<Scalar>(b[i]);
+  for (Index lane = 0; i < batch; ++i, ++lane) partial[lane] += term(i);
   for (Index width = kLanes / 2; width > 0; width /= 2) {
     for (Index lane = 0; lane < width; ++lane) partial[lane] += partial[lane + width];
   }
   return partial[0];
+}
+
+// a . b over `batch` values.
+template <typename Scalar, typename Element>
+Scalar dot(const Scalar* a, const Element* b, Index batch) {
+  return lane_sum<Scalar>(batch, [&](Index i) { return a[i] * static_cast<Scalar>(b[i]); });
 }
 
 // y_row += sum over entries [first, end) of w[k] * x.row(cols[k] - base); x is Scalar or int8.
@@ -114,7 +118,8 @@ void accumulate_dots(Scalar* dw, const Scalar* dy_row, const Element* x, Index b
 
 template <typename Scalar>
 void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scalar>>& sources,
-                           const SparsePattern& pattern, const Vector<Scalar>& w) {
+                           const SparsePattern& pattern, const Vector<Scalar>& w,
+                           const Scalar* bias) {
   const Index* cols = pattern.col_indices().data();
   const Index* bounds = pattern.segment_boundaries().data();
   const auto n_segments = static_cast<Index>(sources.size());
@@ -124,7 +129,8 @@ void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scala
                     [&](Index first, Index end) {
                       for (Index r = first; r < end; ++r) {
                         Scalar* y_row = y.data() + r * batch;
-                        bool started = false;
+                        bool started = bias != nullptr;
+                        if (started) std::fill(y_row, y_row + batch, bias[r]);
                         for (Index s = 0; s < n_segments; ++s) {
                           const SourceRows<Scalar>& x = sources[static_cast<std::size_t>(s)];
                           const Index k0 = pattern.segment_entry(r, s);
@@ -143,7 +149,7 @@ void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scala
 }
 
 template <typename Scalar>
-void sparse_linear_backward_weights(Vector<Scalar>& dw, const Matrix<Scalar>& dy,
+void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad, const Matrix<Scalar>& dy,
                                     const std::vector<SourceRows<Scalar>>& sources,
                                     const SparsePattern& pattern) {
   const Index* cols = pattern.col_indices().data();
@@ -155,6 +161,9 @@ void sparse_linear_backward_weights(Vector<Scalar>& dw, const Matrix<Scalar>& dy
       pattern.row_offsets().data(), 0, pattern.rows(), batch, [&](Index first, Index end) {
         for (Index r = first; r < end; ++r) {
           const Scalar* dy_row = dy.data() + r * batch;
+          if (bias_grad != nullptr) {
+            bias_grad[r] += lane_sum<Scalar>(batch, [&](Index b) { return dy_row[b]; });
+          }
           for (Index s = 0; s < n_segments; ++s) {
             const SourceRows<Scalar>& x = sources[static_cast<std::size_t>(s)];
             const Index k0 = pattern.segment_entry(r, s);
@@ -192,12 +201,12 @@ void sparse_linear_backward_input(Matrix<Scalar>& dx, Index segment, const Matri
 }
 
 #define ONTONET_INSTANTIATE_SPARSE_KERNELS(Scalar)                                             \
-  template void sparse_linear_forward<Scalar>(Matrix<Scalar>&,                                 \
-                                              const std::vector<SourceRows<Scalar>>&,          \
-                                              const SparsePattern&, const Vector<Scalar>&);    \
-  template void sparse_linear_backward_weights<Scalar>(Vector<Scalar>&, const Matrix<Scalar>&, \
-                                                       const std::vector<SourceRows<Scalar>>&, \
-                                                       const SparsePattern&);                  \
+  template void sparse_linear_forward<Scalar>(                                                 \
+      Matrix<Scalar>&, const std::vector<SourceRows<Scalar>>&, const SparsePattern&,           \
+      const Vector<Scalar>&, const Scalar*);                                                   \
+  template void sparse_linear_backward_weights<Scalar>(                                        \
+      Vector<Scalar>&, Scalar*, const Matrix<Scalar>&, const std::vector<SourceRows<Scalar>>&, \
+      const SparsePattern&);                                                                   \
   template void sparse_linear_backward_input<Scalar>(                                          \
       Matrix<Scalar>&, Index, const Matrix<Scalar>&, const SparsePattern&, const Vector<Scalar>&);
 

@@ -264,6 +264,64 @@ TEST(SparseLinear, SegmentedGradientsMatchFiniteDifferences) {
   EXPECT_EQ(report.n_checked, 16 * 4 + pattern.nnz());
 }
 
+TEST(SparseLinear, BiasInsideTheProductEqualsABiasAddAfterIt) {
+  std::mt19937_64 rng(27);
+  SparsePattern pattern = test::random_pattern(12, 20, 0.3, rng);
+  pattern.set_column_segments({0, 15, 20});
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  Parameter<double> b("b", 12, 1, 12);
+  b.value = random_matrix(12, 1, rng);
+  const Matrix<double> x0 = random_matrix(15, 5, rng);
+  const Matrix<double> x1 = random_matrix(5, 5, rng);
+  const Matrix<double> dy = random_matrix(12, 5, rng);
+
+  Tape<double> tape;
+  std::vector<NodeId> sources{tape.input(x0), tape.input(x1)};
+  const NodeId separate = ops::bias_add(tape, ops::sparse_linear(tape, sources, pattern, w), b);
+  tape.backward(separate, dy);
+  const Matrix<double> expected_y = tape.value(separate);
+  const Vector<double> expected_dw = w.grad;
+  const Vector<double> expected_db = b.grad;
+  const Matrix<double> expected_dx1 = tape.grad(sources[1]);
+
+  w.zero_grad();
+  b.zero_grad();
+  tape.reset();
+  sources = {tape.input(x0), tape.input(x1)};
+  const NodeId fused = ops::sparse_linear(tape, sources, pattern, w, &b);
+  tape.backward(fused, dy);
+  EXPECT_LT((tape.value(fused) - expected_y).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((w.grad - expected_dw).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((b.grad - expected_db).cwiseAbs().maxCoeff(), 1e-12);
+  EXPECT_LT((tape.grad(sources[1]) - expected_dx1).cwiseAbs().maxCoeff(), 1e-12);
+
+  const auto report = check_gradients(
+      [&](Tape<double>& t, const std::vector<NodeId>& in) {
+        return ops::sparse_linear(t, in, pattern, w, &b);
+      },
+      {x0, x1}, {&w, &b});
+  EXPECT_LT(report.max_error, 1e-6) << report.worst;
+  EXPECT_EQ(report.n_checked, 20 * 5 + pattern.nnz() + 12);
+}
+
+TEST(SparseLinear, BiasOfADenseSegmentMatchesFiniteDifferences) {
+  std::vector<Index> offsets{0, 3, 6};
+  std::vector<Index> columns{2, 3, 4, 2, 3, 4};
+  SparsePattern pattern(2, 5, offsets, columns);
+  pattern.set_column_segments({0, 2, 5});
+  ASSERT_EQ(pattern.dense_segment(), 1);
+  std::mt19937_64 rng(28);
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  Parameter<double> b("b", 2, 1, 2);
+  b.value << 0.5, -0.25;
+  const auto report = check_gradients(
+      [&](Tape<double>& t, const std::vector<NodeId>& in) {
+        return ops::sparse_linear(t, in, pattern, w, &b);
+      },
+      {random_matrix(2, 4, rng), random_matrix(3, 4, rng)}, {&w, &b});
+  EXPECT_LT(report.max_error, 1e-6) << report.worst;
+}
+
 TEST(SparseLinear, DenseSegmentTakesTheDenseProductAndItsGradients) {
   // 3 outputs, each fed by all 4 columns of segment 1 and nothing else: a dense layer over that
   // source, multiplied with Eigen's GEMM.

@@ -19,14 +19,16 @@
 
 namespace ontonet {
 
-// sources, w: [nnz] -> y: [n_out, batch], overwritten.
+// sources, w: [nnz], bias: [n_out] or null -> y = W x + bias: [n_out, batch], overwritten.
 template <typename Scalar>
 void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scalar>>& sources,
-                           const SparsePattern& pattern, const Vector<Scalar>& w);
+                           const SparsePattern& pattern, const Vector<Scalar>& w,
+                           const Scalar* bias);
 
-// dy: [n_out, batch] -> dw: [nnz], added to. dw[k] += dy.row(r) . x.row(c).
+// dy: [n_out, batch] -> dw: [nnz], added to: dw[k] += dy.row(r) . x.row(c); and, unless null,
+// bias_grad: [n_out], added to: the row sums of dy.
 template <typename Scalar>
-void sparse_linear_backward_weights(Vector<Scalar>& dw, const Matrix<Scalar>& dy,
+void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad, const Matrix<Scalar>& dy,
                                     const std::vector<SourceRows<Scalar>>& sources,
                                     const SparsePattern& pattern);
 

@@ -5,8 +5,8 @@
 // spec's edges into the level, one weight Parameter (one value per edge, CSR order), a bias, and a
 // BatchNorm when its blocks use batch norm. The pattern's columns are split into segments, one per
 // source (the inputs, then each earlier level), so a level reads those nodes where they are,
-// without a concatenated copy of the inputs. A whole level is then one sparse product, one bias
-// add, one activation, at most one batch norm and (training only) at most one dropout, whatever
+// without a concatenated copy of the inputs. A whole level is then one sparse product with its
+// bias, one activation, at most one batch norm and (training only) at most one dropout, whatever
 // the number of terms in it: the hot path has no per-term objects. The forward pass records those
 // ops on a Tape; the row order of a level's result is the spec's neuron order.
 //
