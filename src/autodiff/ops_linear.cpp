@@ -113,10 +113,15 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
   }
   y.parameters.assign({&weights});
   if (bias != nullptr) y.parameters.push_back(bias);
-  y.backward = [p = &pattern, w = &weights, b = bias, gemm](Tape<Scalar>& t,
-                                                            const Node<Scalar>& node) {
-    if (gemm) {
-      dense_backward(t, node.inputs[static_cast<std::size_t>(p->dense_segment())], node.grad, *w);
+  // The rule finds the weights and bias in node.parameters, so it captures one pointer and
+  // std::function keeps it without allocating.
+  y.backward = [p = &pattern](Tape<Scalar>& t, const Node<Scalar>& node) {
+    Parameter<Scalar>* w = node.parameters[0];
+    Parameter<Scalar>* b = node.parameters.size() > 1 ? node.parameters[1] : nullptr;
+    const Index dense_source = p->dense_segment();
+    if (dense_source >= 0 &&
+        !t.node(node.inputs[static_cast<std::size_t>(dense_source)]).holds_codes) {
+      dense_backward(t, node.inputs[static_cast<std::size_t>(dense_source)], node.grad, *w);
       if (b != nullptr) b->grad += node.grad.rowwise().sum();
       return;
     }
