@@ -42,6 +42,7 @@
 #include "ontonet/network/baselines.hpp"
 #include "ontonet/network/dcell_style.hpp"
 #include "ontonet/network/gennet_style.hpp"
+#include "ontonet/network/input_map_builders.hpp"
 #include "ontonet/network/model.hpp"
 #include "ontonet/ontology/ontology_builder.hpp"
 #include "ontonet/train/adam.hpp"
@@ -149,13 +150,14 @@ struct Workload {
   bool gene_states = false;  // W3: 0/1 inputs and normal targets; else genotypes and 0/1 targets
 };
 
-// W1, W2 (and W4's input width): pathways are terms with genes annotated to them; SNP i is input i.
-struct GenNetTopology {
+// A workload's wiring as ontonet's builders take it.
+struct Topology {
   ontonet::Ontology ontology;
   ontonet::InputMap input_map;
 };
 
-GenNetTopology read_gennet_topology(const std::string& dir) {
+// W1, W2 (and W4's input width): pathways are terms with genes annotated to them; SNP i is input i.
+Topology read_gennet_topology(const std::string& dir) {
   const auto snp_gene = read_pairs(dir + "/snp2gene.tsv");
   const auto gene_pathway = read_pairs(dir + "/gene2pathway.tsv");
   ontonet::OntologyRecords records;
@@ -173,7 +175,7 @@ GenNetTopology read_gennet_topology(const std::string& dir) {
     records.annotations.push_back(std::move(annotation));
   }
   ontonet::BuildReport report;
-  GenNetTopology topology{ontonet::build_ontology(records, {}, report), {}};
+  Topology topology{ontonet::build_ontology(records, {}, report), {}};
   topology.input_map.feature_ids.resize(snp_gene.size());
   topology.input_map.feature_genes.resize(snp_gene.size());
   for (const auto& [snp, gene] : snp_gene) {
@@ -186,40 +188,34 @@ GenNetTopology read_gennet_topology(const std::string& dir) {
   return topology;
 }
 
-struct DCellTopology {
-  ontonet::Ontology ontology;
-  ontonet::InputMap input_map;
-};
-
-DCellTopology read_dcell_topology(const std::string& dir) {
+// W3: the DrugCell-format ontology; gene i of gene2ind.txt is input i.
+Topology read_dcell_topology(const std::string& dir) {
   ontonet::BuildReport report;
-  DCellTopology topology{
-      ontonet::build_ontology(ontonet::read_parent_child_type(dir + "/ontology.txt"), {}, report),
-      {}};
   std::ifstream in(dir + "/gene2ind.txt");
   if (!in) throw ontonet::InputError(dir + "/gene2ind.txt", 0, "cannot open");
+  std::vector<std::string> genes;
   Index index = 0;
   std::string gene;
-  while (in >> index >> gene) {
-    topology.input_map.feature_ids.push_back(gene);
-    topology.input_map.feature_genes.push_back({gene});
-  }
-  return topology;
+  while (in >> index >> gene) genes.push_back(gene);
+  return {
+      ontonet::build_ontology(ontonet::read_parent_child_type(dir + "/ontology.txt"), {}, report),
+      ontonet::identity_input_map(genes)};
 }
 
 // The timed part of building: spec from the parsed topology.
-ontonet::NetworkSpec build_spec(const std::string& workload, const GenNetTopology* gennet,
-                                const DCellTopology* dcell) {
+ontonet::NetworkSpec build_spec(const std::string& workload, const Topology& topology) {
   if (workload == "W3") {
-    return ontonet::build_dcell_spec(dcell->ontology, dcell->input_map, ontonet::drugcell_preset());
+    return ontonet::build_dcell_spec(topology.ontology, topology.input_map,
+                                     ontonet::drugcell_preset());
   }
   if (workload == "W4") {
     ontonet::DenseMlpShape shape;
-    shape.n_inputs = static_cast<Index>(gennet->input_map.feature_ids.size());
+    shape.n_inputs = static_cast<Index>(topology.input_map.feature_ids.size());
     shape.hidden_widths = {2, 2};
-    return ontonet::dense_mlp_spec(shape, gennet->input_map.feature_ids);
+    return ontonet::dense_mlp_spec(shape, topology.input_map.feature_ids);
   }
-  return ontonet::build_gennet_spec(gennet->ontology, gennet->input_map, ontonet::GenNetOptions{});
+  return ontonet::build_gennet_spec(topology.ontology, topology.input_map,
+                                    ontonet::GenNetOptions{});
 }
 
 using SampleCodes = Eigen::Matrix<std::int8_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -278,19 +274,13 @@ int run(const Args& args) {
                            {"batch", kBatch}};
   Clock::time_point start = Clock::now();
   const bool dcell = args.workload == "W3";
-  std::optional<GenNetTopology> gennet;
-  std::optional<DCellTopology> dcell_topology;
-  if (dcell) {
-    dcell_topology = read_dcell_topology(args.topology);
-  } else {
-    gennet = read_gennet_topology(args.topology);
-  }
+  std::optional<Topology> topology =
+      dcell ? read_dcell_topology(args.topology) : read_gennet_topology(args.topology);
   result["read_s"] = seconds_since(start);
 
   start = Clock::now();
   Workload workload;
-  workload.spec = build_spec(args.workload, gennet ? &*gennet : nullptr,
-                             dcell_topology ? &*dcell_topology : nullptr);
+  workload.spec = build_spec(args.workload, *topology);
   if (dcell) {
     workload.loss = ontonet::LossKind::kMse;
     workload.l1 = 0.0;
@@ -303,8 +293,7 @@ int run(const Args& args) {
   result["build_s"] = seconds_since(start);
   result["n_params"] = model.n_parameters();
   result["levels"] = model.levels().size();
-  gennet.reset();
-  dcell_topology.reset();
+  topology.reset();  // its strings are not part of the training's memory
 
   const int n_pool = args.pool > 0 ? args.pool : (args.workload == "W2" ? 3 : 16);
   const Index n_inputs = workload.spec.n_inputs();
