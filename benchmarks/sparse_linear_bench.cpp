@@ -70,10 +70,13 @@ int main() {
   random_fill(dy.data(), dy.size());
 
   const std::vector<ontonet::SourceRows<float>> sources{{x.data(), nullptr}};
-  const double forward_ms = milliseconds_per_call(
-      [&] { ontonet::sparse_linear_forward<float>(y, sources, pattern, w, nullptr); });
+  const double forward_ms = milliseconds_per_call([&] {
+    ontonet::sparse_linear_forward<float>(y, sources, pattern, w, nullptr,
+                                          ontonet::Activation::kIdentity);
+  });
   const double backward_ms = milliseconds_per_call([&] {
-    ontonet::sparse_linear_backward_weights<float>(dw, nullptr, dy, sources, pattern);
+    ontonet::sparse_linear_backward_weights<float>(
+        dw, nullptr, {dy, y, ontonet::Activation::kIdentity}, sources, pattern, nullptr);
     ontonet::sparse_linear_backward_input(dx, 0, dy, pattern, w);
   });
 

@@ -1,7 +1,9 @@
 #include "ontonet/autodiff/ops_linear.hpp"
 
+#include <algorithm>
 #include <string>
 
+#include "activation_rows.hpp"
 #include "ontonet/autodiff/sparse_linear_kernels.hpp"
 #include "op_checks.hpp"
 #include "parallel_rows.hpp"
@@ -75,7 +77,7 @@ NodeId sparse_linear(Tape<Scalar>& tape, NodeId x, const SparsePattern& pattern,
 template <typename Scalar>
 NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
                      const SparsePattern& pattern, Parameter<Scalar>& weights,
-                     Parameter<Scalar>* bias) {
+                     Parameter<Scalar>* bias, Activation activation) {
   const char* op = "sparse_linear";
   if (static_cast<Index>(sources.size()) != pattern.n_segments()) {
     detail::throw_op_error(op, std::to_string(sources.size()) + " sources for a pattern of " +
@@ -107,30 +109,58 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
     dense_forward(y.value, weights.value.data(),
                   tape.value(sources[static_cast<std::size_t>(dense)]));
     if (bias != nullptr) y.value.colwise() += bias->value;
+    if (activation != Activation::kIdentity) {
+      detail::for_row_blocks(y.value.rows(), batch, [&](Index first, Index end) {
+        for (Index r = first; r < end; ++r) {
+          detail::activate_row(activation, y.value.row(r).data(), batch);
+        }
+      });
+    }
   } else {
     sparse_linear_forward(y.value, source_rows(tape, sources), pattern, weights.value,
-                          bias != nullptr ? bias->value.data() : nullptr);
+                          bias != nullptr ? bias->value.data() : nullptr, activation);
   }
   y.parameters.assign({&weights});
   if (bias != nullptr) y.parameters.push_back(bias);
-  // The rule finds the weights and bias in node.parameters, so it captures one pointer and
-  // std::function keeps it without allocating.
-  y.backward = [p = &pattern](Tape<Scalar>& t, const Node<Scalar>& node) {
+  // The rule finds the weights and bias in node.parameters, so it captures two words and
+  // std::function keeps them without allocating.
+  y.backward = [p = &pattern, activation](Tape<Scalar>& t, const Node<Scalar>& node) {
     Parameter<Scalar>* w = node.parameters[0];
     Parameter<Scalar>* b = node.parameters.size() > 1 ? node.parameters[1] : nullptr;
+    const bool fused = activation != Activation::kIdentity;
+    // d loss / d (W x + b), where a source's gradient or the GEMM needs it whole: the node's own
+    // grad without an activation, else formed in `saved`.
+    Matrix<Scalar>& dz_buffer = t.node(node.id).saved;
     const Index dense_source = p->dense_segment();
     if (dense_source >= 0 &&
         !t.node(node.inputs[static_cast<std::size_t>(dense_source)]).holds_codes) {
-      dense_backward(t, node.inputs[static_cast<std::size_t>(dense_source)], node.grad, *w);
-      if (b != nullptr) b->grad += node.grad.rowwise().sum();
+      if (fused) {
+        dz_buffer.resize(node.grad.rows(), node.grad.cols());
+        detail::for_row_blocks(node.grad.rows(), node.grad.cols(), [&](Index first, Index end) {
+          for (Index r = first; r < end; ++r) {
+            detail::activation_grad_row(activation, node.grad.row(r).data(),
+                                        node.value.row(r).data(), dz_buffer.row(r).data(),
+                                        node.grad.cols());
+          }
+        });
+      }
+      const Matrix<Scalar>& dz = fused ? dz_buffer : node.grad;
+      dense_backward(t, node.inputs[static_cast<std::size_t>(dense_source)], dz, *w);
+      if (b != nullptr) b->grad += dz.rowwise().sum();
       return;
     }
-    sparse_linear_backward_weights(w->grad, b != nullptr ? b->grad.data() : nullptr, node.grad,
-                                   source_rows(t, node.inputs), *p);
+    const bool sources_need_grad = std::any_of(node.inputs.begin(), node.inputs.end(),
+                                               [&](NodeId source) { return t.needs_grad(source); });
+    const bool store_dz = fused && sources_need_grad;
+    if (store_dz) dz_buffer.resize(node.grad.rows(), node.grad.cols());
+    sparse_linear_backward_weights(w->grad, b != nullptr ? b->grad.data() : nullptr,
+                                   OutputGrad<Scalar>{node.grad, node.value, activation},
+                                   source_rows(t, node.inputs), *p,
+                                   store_dz ? &dz_buffer : nullptr);
+    const Matrix<Scalar>& dz = fused ? dz_buffer : node.grad;
     for (std::size_t s = 0; s < node.inputs.size(); ++s) {
       if (!t.needs_grad(node.inputs[s])) continue;
-      sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), node.grad, *p,
-                                   w->value);
+      sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), dz, *p, w->value);
     }
   };
   return tape.finish(y);
@@ -182,7 +212,7 @@ NodeId bias_add(Tape<Scalar>& tape, NodeId x, Parameter<Scalar>& bias) {
                                         Parameter<Scalar>&);                         \
   template NodeId sparse_linear<Scalar>(Tape<Scalar>&, const std::vector<NodeId>&,   \
                                         const SparsePattern&, Parameter<Scalar>&,    \
-                                        Parameter<Scalar>*);                         \
+                                        Parameter<Scalar>*, Activation);             \
   template NodeId dense_linear<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);   \
   template NodeId bias_add<Scalar>(Tape<Scalar>&, NodeId, Parameter<Scalar>&);
 

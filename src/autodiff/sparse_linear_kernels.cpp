@@ -2,8 +2,16 @@
 
 #include <omp.h>
 
+#ifdef __AVX512BW__
+#include <immintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstdint>
+#include <type_traits>
+#include <vector>
+
+#include "activation_rows.hpp"
 
 namespace ontonet {
 
@@ -13,11 +21,11 @@ namespace {
 constexpr Index kMinParallelWork = 1 << 15;
 
 // Input rows are gathered in the pattern's order, which is random in memory (the SNPs of a gene
-// lie anywhere, and most genes have a few): fetching the row of the entry a few places ahead, in
-// this row or the next ones, hides the latency of those reads. An entry ahead may lie in another
-// segment, so its row may be outside `x`: the address is formed as an integer, and a prefetch of
-// any address is harmless.
-constexpr Index kPrefetchDistance = 8;
+// lie anywhere, and most genes have a few): fetching the row of the entry 32 places ahead, in this
+// row or the next ones, hides the latency of those reads (8 places ahead hid too little: W1 ran
+// ~10% slower on one thread). An entry ahead may lie in another segment, so its row may be outside
+// `x`: the address is formed as an integer, and a prefetch of any address is harmless.
+constexpr Index kPrefetchDistance = 32;
 
 template <typename Element>
 void prefetch_row(const Element* x, Index row, Index batch) {
@@ -30,20 +38,32 @@ void prefetch_row(const Element* x, Index row, Index batch) {
 }
 
 // The rows [first, end) of `offsets` (a CSR or CSC offset array over [begin, end)) that thread
-// `thread` of `n_threads` takes: the run holding its equal share of the entries.
+// `thread` of `n_threads` takes: the run holding its equal share of the work, counted as the
+// row's entries plus one for the row's own pass over the batch (bias, activation, first write),
+// which matters where most rows hold one or two entries.
 struct RowRange {
   Index first;
   Index end;
 };
 
 RowRange balanced_rows(const Index* offsets, Index begin, Index end, int thread, int n_threads) {
-  const Index first_entry = offsets[begin];
-  const Index entries = offsets[end] - first_entry;
+  const auto work_before = [&](Index row) { return offsets[row] - offsets[begin] + row - begin; };
+  const Index total = work_before(end);
   const auto row_at_share = [&](int t) {
     if (t == 0) return begin;
     if (t == n_threads) return end;
-    const Index target = first_entry + entries * t / n_threads;
-    return static_cast<Index>(std::lower_bound(offsets + begin, offsets + end, target) - offsets);
+    const Index target = total * t / n_threads;
+    Index low = begin;
+    Index high = end;
+    while (low < high) {  // the first row whose work before it reaches the target
+      const Index mid = low + (high - low) / 2;
+      if (work_before(mid) < target) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   };
   return {row_at_share(thread), row_at_share(thread + 1)};
 }
@@ -62,25 +82,70 @@ void for_balanced_rows(const Index* offsets, Index begin, Index end, Index batch
 }
 
 // Sums `batch` values f(i) in kLanes interleaved partial sums and then pairwise: a fixed order (so
-// thread-independent) that the compiler turns into one vector operation per step.
+// thread-independent) that the compiler turns into one vector operation per step. The partial
+// sums are only ever indexed by constants, which keeps them in a register: the tail goes through
+// an array of its own.
 template <typename Scalar, typename Term>
 Scalar lane_sum(Index batch, Term term) {
   constexpr Index kLanes = 16;
   Scalar partial[kLanes] = {};
-  Index i = 0;
-  for (; i + kLanes <= batch; i += kLanes) {
+  const Index full = batch / kLanes * kLanes;
+  for (Index i = 0; i < full; i += kLanes) {
+#pragma omp simd
     for (Index lane = 0; lane < kLanes; ++lane) partial[lane] += term(i + lane);
   }
-  for (Index lane = 0; i < batch; ++i, ++lane) partial[lane] += term(i);
+  if (full < batch) {
+    Scalar tail[kLanes] = {};
+    for (Index i = full; i < batch; ++i) tail[i - full] = term(i);
+#pragma omp simd
+    for (Index lane = 0; lane < kLanes; ++lane) partial[lane] += tail[lane];
+  }
+#pragma GCC unroll 4
   for (Index width = kLanes / 2; width > 0; width /= 2) {
+#pragma omp simd
     for (Index lane = 0; lane < width; ++lane) partial[lane] += partial[lane + width];
   }
   return partial[0];
 }
 
+#ifdef __AVX512BW__
+// 16 values of b as floats.
+__m512 load_lanes(const float* b) { return _mm512_loadu_ps(b); }
+__m512 load_lanes(const std::int8_t* b) {
+  return _mm512_cvtepi32_ps(
+      _mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b))));
+}
+// The first lanes of `mask`, the others zero.
+__m512 load_lanes(const float* b, __mmask16 mask) { return _mm512_maskz_loadu_ps(mask, b); }
+__m512 load_lanes(const std::int8_t* b, __mmask16 mask) {
+  return _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(mask, b)));
+}
+
+// lane_sum's sums for a float dot product, written out in AVX-512: the compiler vectorizes the
+// int8 case four lanes at a time. Same lanes, same tail (a product added), same pairwise tree
+// (_mm512_reduce_add_ps halves the register until one lane is left).
+template <typename Element>
+float dot_avx512(const float* a, const Element* b, Index batch) {
+  __m512 partial = _mm512_setzero_ps();
+  const Index full = batch / 16 * 16;
+  for (Index i = 0; i < full; i += 16) {
+    partial = _mm512_fmadd_ps(_mm512_loadu_ps(a + i), load_lanes(b + i), partial);
+  }
+  if (full < batch) {
+    const auto mask = static_cast<__mmask16>((1U << (batch - full)) - 1U);
+    partial = _mm512_add_ps(
+        partial, _mm512_mul_ps(_mm512_maskz_loadu_ps(mask, a + full), load_lanes(b + full, mask)));
+  }
+  return _mm512_reduce_add_ps(partial);
+}
+#endif
+
 // a . b over `batch` values.
 template <typename Scalar, typename Element>
 Scalar dot(const Scalar* a, const Element* b, Index batch) {
+#ifdef __AVX512BW__
+  if constexpr (std::is_same_v<Scalar, float>) return dot_avx512(a, b, batch);
+#endif
   return lane_sum<Scalar>(batch, [&](Index i) { return a[i] * static_cast<Scalar>(b[i]); });
 }
 
@@ -119,7 +184,7 @@ void accumulate_dots(Scalar* dw, const Scalar* dy_row, const Element* x, Index b
 template <typename Scalar>
 void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scalar>>& sources,
                            const SparsePattern& pattern, const Vector<Scalar>& w,
-                           const Scalar* bias) {
+                           const Scalar* bias, Activation activation) {
   const Index* cols = pattern.col_indices().data();
   const Index* bounds = pattern.segment_boundaries().data();
   const auto n_segments = static_cast<Index>(sources.size());
@@ -144,23 +209,35 @@ void sparse_linear_forward(Matrix<Scalar>& y, const std::vector<SourceRows<Scala
                           }
                         }
                         if (!started) std::fill(y_row, y_row + batch, Scalar{0});
+                        detail::activate_row(activation, y_row, batch);
                       }
                     });
 }
 
 template <typename Scalar>
-void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad, const Matrix<Scalar>& dy,
+void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad,
+                                    const OutputGrad<Scalar>& grad,
                                     const std::vector<SourceRows<Scalar>>& sources,
-                                    const SparsePattern& pattern) {
+                                    const SparsePattern& pattern, Matrix<Scalar>* dz) {
   const Index* cols = pattern.col_indices().data();
   const Index* bounds = pattern.segment_boundaries().data();
   const auto n_segments = static_cast<Index>(sources.size());
   const Index nnz = pattern.nnz();
-  const Index batch = dy.cols();
+  const Index batch = grad.dy.cols();
+  const bool fused = grad.activation != Activation::kIdentity;
   for_balanced_rows(
       pattern.row_offsets().data(), 0, pattern.rows(), batch, [&](Index first, Index end) {
+        // A thread's row of d loss / d (W x + b) when nobody needs it stored.
+        thread_local std::vector<Scalar> row_grad;
+        if (fused && dz == nullptr) row_grad.resize(static_cast<std::size_t>(batch));
         for (Index r = first; r < end; ++r) {
-          const Scalar* dy_row = dy.data() + r * batch;
+          const Scalar* dy_row = grad.dy.data() + r * batch;
+          if (fused) {
+            Scalar* dz_row = dz != nullptr ? dz->data() + r * batch : row_grad.data();
+            detail::activation_grad_row(grad.activation, dy_row, grad.y.data() + r * batch, dz_row,
+                                        batch);
+            dy_row = dz_row;
+          }
           if (bias_grad != nullptr) {
             bias_grad[r] += lane_sum<Scalar>(batch, [&](Index b) { return dy_row[b]; });
           }
@@ -200,14 +277,14 @@ void sparse_linear_backward_input(Matrix<Scalar>& dx, Index segment, const Matri
   });
 }
 
-#define ONTONET_INSTANTIATE_SPARSE_KERNELS(Scalar)                                             \
-  template void sparse_linear_forward<Scalar>(                                                 \
-      Matrix<Scalar>&, const std::vector<SourceRows<Scalar>>&, const SparsePattern&,           \
-      const Vector<Scalar>&, const Scalar*);                                                   \
-  template void sparse_linear_backward_weights<Scalar>(                                        \
-      Vector<Scalar>&, Scalar*, const Matrix<Scalar>&, const std::vector<SourceRows<Scalar>>&, \
-      const SparsePattern&);                                                                   \
-  template void sparse_linear_backward_input<Scalar>(                                          \
+#define ONTONET_INSTANTIATE_SPARSE_KERNELS(Scalar)                                                 \
+  template void sparse_linear_forward<Scalar>(                                                     \
+      Matrix<Scalar>&, const std::vector<SourceRows<Scalar>>&, const SparsePattern&,               \
+      const Vector<Scalar>&, const Scalar*, Activation);                                           \
+  template void sparse_linear_backward_weights<Scalar>(                                            \
+      Vector<Scalar>&, Scalar*, const OutputGrad<Scalar>&, const std::vector<SourceRows<Scalar>>&, \
+      const SparsePattern&, Matrix<Scalar>*);                                                      \
+  template void sparse_linear_backward_input<Scalar>(                                              \
       Matrix<Scalar>&, Index, const Matrix<Scalar>&, const SparsePattern&, const Vector<Scalar>&);
 
 ONTONET_INSTANTIATE_SPARSE_KERNELS(float)

@@ -222,7 +222,8 @@ ModelOutputs Model<Scalar>::forward(Tape<Scalar>& tape, NodeId x,
   std::vector<NodeId> sources{x};
   for (std::size_t l = 0; l < levels_.size(); ++l) {
     ModelLevel<Scalar>& level = levels_[l];
-    NodeId z = ops::sparse_linear(tape, sources, level.pattern, level.weights, &level.bias);
+    NodeId z = ops::sparse_linear(tape, sources, level.pattern, level.weights, &level.bias,
+                                  detail::fused_activation(level.settings));
     z = detail::apply_layer_settings(tape, z, level.settings, level.batch_norm.get(),
                                      dropout_rng ? &*dropout_rng : nullptr);
     outputs.levels.push_back(z);

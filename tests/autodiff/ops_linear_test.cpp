@@ -347,6 +347,115 @@ TEST(SparseLinear, DenseSegmentTakesTheDenseProductAndItsGradients) {
   EXPECT_LT(report.max_error, 1e-6) << report.worst;
 }
 
+// The activation op a fused sparse_linear stands for.
+NodeId activation_op(Tape<double>& tape, NodeId z, Activation activation) {
+  switch (activation) {
+    case Activation::kTanh:
+      return ops::tanh(tape, z);
+    case Activation::kRelu:
+      return ops::relu(tape, z);
+    case Activation::kSigmoid:
+      return ops::sigmoid(tape, z);
+    case Activation::kIdentity:
+      break;
+  }
+  return z;
+}
+
+const Activation kFusedActivations[] = {Activation::kTanh, Activation::kRelu, Activation::kSigmoid};
+
+TEST(SparseLinear, ActivationInsideTheProductEqualsTheActivationOpAfterIt) {
+  std::mt19937_64 rng(29);
+  SparsePattern pattern = test::random_pattern(12, 20, 0.3, rng);
+  pattern.set_column_segments({0, 15, 20});
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  Parameter<double> b("b", 12, 1, 12);
+  b.value = random_matrix(12, 1, rng);
+  const Matrix<double> x0 = random_matrix(15, 5, rng);
+  const Matrix<double> x1 = random_matrix(5, 5, rng);
+  const Matrix<double> dy = random_matrix(12, 5, rng);
+  for (const Activation activation : kFusedActivations) {
+    SCOPED_TRACE(static_cast<int>(activation));
+    w.zero_grad();
+    b.zero_grad();
+    Tape<double> tape;
+    std::vector<NodeId> sources{tape.input(x0), tape.input(x1)};
+    const NodeId separate =
+        activation_op(tape, ops::sparse_linear(tape, sources, pattern, w, &b), activation);
+    tape.backward(separate, dy);
+    const Matrix<double> expected_y = tape.value(separate);
+    const Vector<double> expected_dw = w.grad;
+    const Vector<double> expected_db = b.grad;
+    const Matrix<double> expected_dx0 = tape.grad(sources[0]);
+    const Matrix<double> expected_dx1 = tape.grad(sources[1]);
+
+    // With sources that need grad, and without (no d loss / d (W x + b) buffer is kept then).
+    for (const bool sources_need_grad : {true, false}) {
+      w.zero_grad();
+      b.zero_grad();
+      tape.reset();
+      sources = {tape.input(x0, sources_need_grad), tape.input(x1, sources_need_grad)};
+      const NodeId fused = ops::sparse_linear(tape, sources, pattern, w, &b, activation);
+      tape.backward(fused, dy);
+      EXPECT_LT((tape.value(fused) - expected_y).cwiseAbs().maxCoeff(), 1e-12);
+      EXPECT_LT((w.grad - expected_dw).cwiseAbs().maxCoeff(), 1e-12);
+      EXPECT_LT((b.grad - expected_db).cwiseAbs().maxCoeff(), 1e-12);
+      if (!sources_need_grad) continue;
+      EXPECT_LT((tape.grad(sources[0]) - expected_dx0).cwiseAbs().maxCoeff(), 1e-12);
+      EXPECT_LT((tape.grad(sources[1]) - expected_dx1).cwiseAbs().maxCoeff(), 1e-12);
+    }
+  }
+}
+
+TEST(SparseLinear, ActivationInsideTheProductMatchesFiniteDifferences) {
+  std::mt19937_64 rng(30);
+  SparsePattern pattern = test::random_pattern(9, 16, 0.4, rng);
+  pattern.set_column_segments({0, 10, 16});
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  Parameter<double> b("b", 9, 1, 9);
+  b.value = random_matrix(9, 1, rng);
+  for (const Activation activation : kFusedActivations) {
+    SCOPED_TRACE(static_cast<int>(activation));
+    const auto report = check_gradients(
+        [&](Tape<double>& tape, const std::vector<NodeId>& in) {
+          return ops::sparse_linear(tape, in, pattern, w, &b, activation);
+        },
+        {random_matrix(10, 4, rng), random_matrix(6, 4, rng)}, {&w, &b});
+    EXPECT_LT(report.max_error, 1e-6) << report.worst;
+    EXPECT_EQ(report.n_checked, 16 * 4 + pattern.nnz() + 9);
+  }
+}
+
+TEST(SparseLinear, ActivationOfADenseSegmentMatchesFiniteDifferences) {
+  std::vector<Index> offsets{0, 3, 6};
+  std::vector<Index> columns{2, 3, 4, 2, 3, 4};
+  SparsePattern pattern(2, 5, offsets, columns);
+  pattern.set_column_segments({0, 2, 5});
+  ASSERT_EQ(pattern.dense_segment(), 1);
+  std::mt19937_64 rng(31);
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  Parameter<double> b("b", 2, 1, 2);
+  b.value << 0.5, -0.25;
+  for (const Activation activation : kFusedActivations) {
+    SCOPED_TRACE(static_cast<int>(activation));
+    const auto report = check_gradients(
+        [&](Tape<double>& t, const std::vector<NodeId>& in) {
+          return ops::sparse_linear(t, in, pattern, w, &b, activation);
+        },
+        {random_matrix(2, 4, rng), random_matrix(3, 4, rng)}, {&w, &b});
+    EXPECT_LT(report.max_error, 1e-6) << report.worst;
+    Tape<double> tape;
+    const Matrix<double> x1 = random_matrix(3, 4, rng);
+    const NodeId fused = ops::sparse_linear(
+        tape, {tape.input(random_matrix(2, 4, rng)), tape.input(x1)}, pattern, w, &b, activation);
+    const Matrix<double> dense_w = Eigen::Map<const Matrix<double>>(w.value.data(), 2, 3);
+    Matrix<double> z = dense_w * x1;
+    z.colwise() += b.value;
+    const NodeId expected = activation_op(tape, tape.input(z), activation);
+    EXPECT_LT((tape.value(fused) - tape.value(expected)).cwiseAbs().maxCoeff(), 1e-12);
+  }
+}
+
 TEST(SparseLinear, IntegerCodesGiveExactlyTheResultOfTheirFloatValues) {
   std::mt19937_64 rng(24);
   SparsePattern pattern = test::random_pattern(30, 70, 0.2, rng);
@@ -381,6 +490,46 @@ TEST(SparseLinear, IntegerCodesGiveExactlyTheResultOfTheirFloatValues) {
   EXPECT_EQ(tape.value(y_coded), expected_y);
   EXPECT_EQ(w.grad, expected_dw);
   EXPECT_EQ(tape.grad(hidden_b), expected_dhidden);
+}
+
+// Float dot products run in 16 lanes (written out in AVX-512 where the machine has it), with a
+// tail when the batch is not a multiple of 16: every batch size gives the double result to float
+// precision, from float and from int8 sources.
+TEST(SparseLinear, FloatWeightGradientMatchesDoublesAtEveryBatchSize) {
+  std::mt19937_64 rng(32);
+  SparsePattern pattern = test::random_pattern(12, 40, 0.3, rng);
+  pattern.set_column_segments({0, 30, 40});  // 30 coded inputs, then 10 hidden neurons
+  const Parameter<double> w_double = test::random_sparse_weights<double>(pattern, rng);
+  std::uniform_int_distribution<int> genotype(0, 2);
+  for (const Index batch : {1, 5, 15, 16, 17, 37, 64, 70}) {
+    SCOPED_TRACE(batch);
+    CodeMatrix codes(30, batch);
+    for (Index i = 0; i < codes.size(); ++i) {
+      codes.data()[i] = static_cast<std::int8_t>(genotype(rng));
+    }
+    const Matrix<double> hidden = random_matrix(10, batch, rng);
+    const Matrix<double> dy = random_matrix(12, batch, rng);
+
+    Parameter<double> w = w_double;
+    Tape<double> exact;
+    exact.backward(
+        ops::sparse_linear(exact,
+                           {exact.input(Matrix<double>(codes.cast<double>())), exact.input(hidden)},
+                           pattern, w),
+        dy);
+
+    Parameter<float> w_float("w", pattern.rows(), pattern.cols(), pattern.nnz());
+    w_float.value = w_double.value.cast<float>();
+    Tape<float> tape;
+    CodeMatrix moved = codes;
+    tape.backward(ops::sparse_linear(tape,
+                                     {tape.input_codes(std::move(moved)),
+                                      tape.input(Matrix<float>(hidden.cast<float>()))},
+                                     pattern, w_float),
+                  Matrix<float>(dy.cast<float>()));
+    EXPECT_LT((w_float.grad.cast<double>() - w.grad).cwiseAbs().maxCoeff(),
+              1e-5 * (1.0 + w.grad.cwiseAbs().maxCoeff()));
+  }
 }
 
 TEST(SparseLinear, OnlySparseLinearReadsIntegerCodes) {
@@ -441,17 +590,23 @@ TEST(SparseLinear, UnevenSegmentedCodedLayerIsBitwiseIdenticalWithOneAndTwoThrea
   const Matrix<float> dy = random_matrix<float>(200, 64, rng);
   ASSERT_GE(pattern.nnz() * 64, 1 << 15) << "too small to take the parallel path";
 
-  expect_same_bits_at_one_and_two_threads([&] {
-    w.zero_grad();
-    Tape<float> tape;
-    CodeMatrix batch_codes = codes;
-    const NodeId hidden_node = tape.input(hidden);
-    const NodeId y_node = ops::sparse_linear(
-        tape, {tape.input_codes(std::move(batch_codes)), hidden_node}, pattern, w);
-    tape.backward(y_node, dy);
-    return std::vector<std::vector<float>>{as_floats(tape.value(y_node)), as_floats(w.grad),
-                                           as_floats(tape.grad(hidden_node))};
-  });
+  Parameter<float> b("b", 200, 1, 200);
+  b.value = random_matrix<float>(200, 1, rng);
+  for (const Activation activation : {Activation::kIdentity, Activation::kTanh}) {
+    expect_same_bits_at_one_and_two_threads([&] {
+      w.zero_grad();
+      b.zero_grad();
+      Tape<float> tape;
+      CodeMatrix batch_codes = codes;
+      const NodeId hidden_node = tape.input(hidden);
+      const NodeId y_node =
+          ops::sparse_linear(tape, {tape.input_codes(std::move(batch_codes)), hidden_node}, pattern,
+                             w, &b, activation);
+      tape.backward(y_node, dy);
+      return std::vector<std::vector<float>>{as_floats(tape.value(y_node)), as_floats(w.grad),
+                                             as_floats(b.grad), as_floats(tape.grad(hidden_node))};
+    });
+  }
 }
 
 }  // namespace

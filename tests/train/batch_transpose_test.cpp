@@ -31,14 +31,43 @@ void expect_transposed(Index n_samples, Index n_features, std::mt19937_64& rng) 
   }
 }
 
-// The int8 path moves 8 x 8 tiles with a remainder in both directions; floats go in blocks of 32.
+// int8 codes move in 16 x 16 tiles and floats in 8 x 8 tiles, with a remainder in both
+// directions, through blocks of features sized to the cache (several per shape from 10,000
+// features on).
 TEST(BatchTranspose, MatchesTheElementwiseTransposeAtEveryShape) {
   std::mt19937_64 rng(3);
-  const std::vector<std::pair<Index, Index>> shapes{{1, 1},   {3, 5},     {8, 8},     {9, 17},
-                                                    {64, 64}, {64, 1003}, {13, 4096}, {70, 40}};
+  const std::vector<std::pair<Index, Index>> shapes{{1, 1},      {3, 5},     {8, 8},     {9, 17},
+                                                    {64, 64},    {64, 1003}, {13, 4096}, {70, 40},
+                                                    {64, 10000}, {20, 30011}};
   for (const auto& [n_samples, n_features] : shapes) {
     expect_transposed<std::int8_t>(n_samples, n_features, rng);
     expect_transposed<float>(n_samples, n_features, rng);
+  }
+}
+
+TEST(BatchTranspose, ConvertsCodesToFloatsInTheTransposedLayout) {
+  std::mt19937_64 rng(5);
+  std::uniform_int_distribution<int> genotype(-1, 2);
+  for (const auto& [n_samples, n_features] :
+       std::vector<std::pair<Index, Index>>{{3, 5}, {64, 10000}, {17, 2049}}) {
+    std::vector<std::vector<std::int8_t>> samples(static_cast<std::size_t>(n_samples));
+    std::vector<const std::int8_t*> pointers;
+    for (auto& sample : samples) {
+      for (Index f = 0; f < n_features; ++f) {
+        sample.push_back(static_cast<std::int8_t>(genotype(rng)));
+      }
+      pointers.push_back(sample.data());
+    }
+    std::vector<float> out(static_cast<std::size_t>(n_samples * n_features));
+    transpose_batch(pointers, n_features, out.data());
+    for (Index f = 0; f < n_features; ++f) {
+      for (Index j = 0; j < n_samples; ++j) {
+        ASSERT_EQ(
+            out[static_cast<std::size_t>(f * n_samples + j)],
+            static_cast<float>(samples[static_cast<std::size_t>(j)][static_cast<std::size_t>(f)]))
+            << n_samples << " x " << n_features << " at feature " << f << ", sample " << j;
+      }
+    }
   }
 }
 

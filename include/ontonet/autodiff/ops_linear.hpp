@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "ontonet/autodiff/activation.hpp"
 #include "ontonet/autodiff/sparse_pattern.hpp"
 #include "ontonet/autodiff/tape.hpp"
 
@@ -20,13 +21,16 @@ NodeId sparse_linear(Tape<Scalar>& tape, NodeId x, const SparsePattern& pattern,
                      Parameter<Scalar>& weights);
 // The same with x given as the pattern's column segments: sources[s] is [width of segment s,
 // batch] (SparsePattern::set_column_segments), and, unless bias is null, y = W x + b with b [n_out,
-// 1] broadcast over the batch (the bias added in the product's own pass, as a compiled model's
-// levels use it). Each source's grad gets its rows of W^T dy, when it needs grad. A pattern whose
-// entries are exactly one whole segment (a dense layer) is multiplied with Eigen's GEMM.
+// 1] broadcast over the batch, and y = activation(W x + b): the bias and the activation applied in
+// the product's own pass, as a compiled model's levels use them, so neither needs a node (and a
+// pass over the level) of its own. Each source's grad gets its rows of W^T dz, dz = d loss /
+// d (W x + b), when it needs grad. A pattern whose entries are exactly one whole segment (a dense
+// layer) is multiplied with Eigen's GEMM.
 template <typename Scalar>
 NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
                      const SparsePattern& pattern, Parameter<Scalar>& weights,
-                     Parameter<Scalar>* bias = nullptr);
+                     Parameter<Scalar>* bias = nullptr,
+                     Activation activation = Activation::kIdentity);
 
 // y = W x with weights.value holding W row-major [rows = n_out, cols = n_in].
 // x: [n_in, batch] -> y: [n_out, batch].

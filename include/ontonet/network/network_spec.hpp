@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "ontonet/autodiff/activation.hpp"
 #include "ontonet/autodiff/tensor.hpp"
 
 namespace ontonet {
@@ -32,8 +33,6 @@ enum class NeuronKind {
   kExtraBranch,      // a layer of a dense branch over non-genetic inputs
   kOutput,           // the network's prediction
 };
-
-enum class Activation { kIdentity, kTanh, kRelu, kSigmoid };
 
 // Where batch norm sits relative to the activation: DrugCell applies tanh, then batch norm.
 enum class NormOrder { kActivationThenNorm, kNormThenActivation };
