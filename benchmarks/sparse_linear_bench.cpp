@@ -77,7 +77,7 @@ int main() {
   const double backward_ms = milliseconds_per_call([&] {
     ontonet::sparse_linear_backward_weights<float>(
         dw, nullptr, {dy, y, ontonet::Activation::kIdentity}, sources, pattern, nullptr);
-    ontonet::sparse_linear_backward_input(dx, 0, dy, pattern, w);
+    ontonet::sparse_linear_backward_input(dx, 0, dy, pattern, w, false);
   });
 
   // Per stored entry: one activation row read, its weight and index. Plus the output written

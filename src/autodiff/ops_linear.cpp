@@ -41,7 +41,8 @@ void dense_forward(Matrix<Scalar>& y, const Scalar* weights, const Matrix<Scalar
   y.noalias() = ConstMatrixMap<Scalar>(weights, y.rows(), x.rows()) * x;
 }
 
-// The backward of dense_forward: dW += dy x^T, and the input's grad += W^T dy when it needs one.
+// The backward of dense_forward: dW += dy x^T, and the input's grad gets W^T dy when it needs one
+// (written over it when this is the first rule to reach it).
 template <typename Scalar>
 void dense_backward(Tape<Scalar>& tape, NodeId input, const Matrix<Scalar>& dy,
                     Parameter<Scalar>& weights) {
@@ -50,7 +51,11 @@ void dense_backward(Tape<Scalar>& tape, NodeId input, const Matrix<Scalar>& dy,
   dw.noalias() += dy * x.transpose();  // [n_out, b] x [b, n_in]
   if (tape.needs_grad(input)) {
     const ConstMatrixMap<Scalar> w(weights.value.data(), dy.rows(), x.rows());
-    tape.grad(input).noalias() += w.transpose() * dy;  // [n_in, n_out] x [n_out, b]
+    if (tape.claim_grad(input)) {
+      tape.grad(input).noalias() = w.transpose() * dy;  // [n_in, n_out] x [n_out, b]
+    } else {
+      tape.grad(input).noalias() += w.transpose() * dy;
+    }
   }
 }
 
@@ -158,9 +163,16 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
                                    source_rows(t, node.inputs), *p,
                                    store_dz ? &dz_buffer : nullptr);
     const Matrix<Scalar>& dz = fused ? dz_buffer : node.grad;
+    const std::vector<Index>& bounds = p->segment_boundaries();
     for (std::size_t s = 0; s < node.inputs.size(); ++s) {
-      if (!t.needs_grad(node.inputs[s])) continue;
-      sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), dz, *p, w->value);
+      // A source none of whose rows the pattern reads gets nothing, not even zeros: a later
+      // level's rule may be the first to write its grad, and overwrite it.
+      const bool read = p->col_offsets()[static_cast<std::size_t>(bounds[s + 1])] >
+                        p->col_offsets()[static_cast<std::size_t>(bounds[s])];
+      if (!t.needs_grad(node.inputs[s]) || !read) continue;
+      const bool overwrite = t.claim_grad(node.inputs[s]);
+      sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), dz, *p, w->value,
+                                   overwrite);
     }
   };
   return tape.finish(y);

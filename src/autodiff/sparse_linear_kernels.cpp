@@ -256,22 +256,35 @@ void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad,
 }
 
 template <typename Scalar>
-void sparse_linear_backward_input(Matrix<Scalar>& dx, Index segment, const Matrix<Scalar>& dy,
-                                  const SparsePattern& pattern, const Vector<Scalar>& w) {
+void sparse_linear_backward_input(Matrix<Scalar>& dx, Index segment, const Matrix<Scalar>& dz,
+                                  const SparsePattern& pattern, const Vector<Scalar>& w,
+                                  bool overwrite) {
   const Index* offsets = pattern.col_offsets().data();
   const Index* rows = pattern.transposed_rows().data();
   const Index* entries = pattern.transposed_entries().data();
   const Index begin = pattern.segment_boundaries()[static_cast<std::size_t>(segment)];
   const Index end = pattern.segment_boundaries()[static_cast<std::size_t>(segment) + 1];
-  const Index batch = dy.cols();
+  const Index batch = dz.cols();
   for_balanced_rows(offsets, begin, end, batch, [&](Index first, Index last) {
     for (Index c = first; c < last; ++c) {
       Scalar* dx_row = dx.data() + (c - begin) * batch;
-      for (Index e = offsets[c]; e < offsets[c + 1]; ++e) {
-        const Scalar* dy_row = dy.data() + rows[e] * batch;
+      Index e = offsets[c];
+      if (overwrite) {
+        if (e == offsets[c + 1]) {
+          std::fill(dx_row, dx_row + batch, Scalar{0});
+          continue;
+        }
+        const Scalar* dz_row = dz.data() + rows[e] * batch;
         const Scalar weight = w[entries[e]];
 #pragma omp simd
-        for (Index b = 0; b < batch; ++b) dx_row[b] += weight * dy_row[b];
+        for (Index b = 0; b < batch; ++b) dx_row[b] = weight * dz_row[b];
+        ++e;
+      }
+      for (; e < offsets[c + 1]; ++e) {
+        const Scalar* dz_row = dz.data() + rows[e] * batch;
+        const Scalar weight = w[entries[e]];
+#pragma omp simd
+        for (Index b = 0; b < batch; ++b) dx_row[b] += weight * dz_row[b];
       }
     }
   });
@@ -284,8 +297,9 @@ void sparse_linear_backward_input(Matrix<Scalar>& dx, Index segment, const Matri
   template void sparse_linear_backward_weights<Scalar>(                                            \
       Vector<Scalar>&, Scalar*, const OutputGrad<Scalar>&, const std::vector<SourceRows<Scalar>>&, \
       const SparsePattern&, Matrix<Scalar>*);                                                      \
-  template void sparse_linear_backward_input<Scalar>(                                              \
-      Matrix<Scalar>&, Index, const Matrix<Scalar>&, const SparsePattern&, const Vector<Scalar>&);
+  template void sparse_linear_backward_input<Scalar>(Matrix<Scalar>&, Index,                       \
+                                                     const Matrix<Scalar>&, const SparsePattern&,  \
+                                                     const Vector<Scalar>&, bool);
 
 ONTONET_INSTANTIATE_SPARSE_KERNELS(float)
 ONTONET_INSTANTIATE_SPARSE_KERNELS(double)

@@ -131,26 +131,58 @@ template <typename Scalar>
 void Tape<Scalar>::backward(NodeId output, const Matrix<Scalar>& output_grad) {
   Node<Scalar>& out = node(output);
   detail::require_same_shape("backward", "output", out.value, "output_grad", output_grad);
-  for (Index i = 0; i < size_; ++i) {
-    Node<Scalar>& current = *nodes_[static_cast<std::size_t>(i)];
-    if (!current.needs_grad) continue;
-    detail::for_row_blocks(current.grad.rows(), current.grad.cols(), [&](Index first, Index end) {
-      current.grad.middleRows(first, end - first).setZero();
-    });
-  }
+  for (Index i = 0; i < size_; ++i) nodes_[static_cast<std::size_t>(i)]->grad_ready = false;
   out.grad = output_grad;
+  out.grad_ready = true;
+  // Leaves the pass (also when a rule throws) with every grad that needs one written.
+  struct PassEnd {
+    Tape& tape;
+    ~PassEnd() {
+      tape.in_backward_ = false;
+      for (Index i = 0; i < tape.size_; ++i) {
+        Node<Scalar>& current = *tape.nodes_[static_cast<std::size_t>(i)];
+        if (current.needs_grad && !current.grad_ready) tape.zero_grad_of(current);
+      }
+    }
+  } pass_end{*this};
+  in_backward_ = true;
   for (Index i = output.index; i >= 0; --i) {
-    const Node<Scalar>& current = *nodes_[static_cast<std::size_t>(i)];
+    Node<Scalar>& current = *nodes_[static_cast<std::size_t>(i)];
     if (!current.backward || !current.needs_grad) continue;
+    if (!current.grad_ready) zero_grad_of(current);  // nothing reached it: its gradient is zero
     current.backward(*this, current);
     if (check_finite_) check_backward_finite(current);
   }
 }
 
 template <typename Scalar>
+Matrix<Scalar>& Tape<Scalar>::grad(NodeId id) {
+  Node<Scalar>& n = node(id);
+  if (in_backward_ && n.needs_grad && !n.grad_ready) zero_grad_of(n);
+  return n.grad;
+}
+
+template <typename Scalar>
+bool Tape<Scalar>::claim_grad(NodeId id) {
+  Node<Scalar>& n = node(id);
+  if (!in_backward_ || !n.needs_grad || n.grad_ready) return false;
+  n.grad_ready = true;
+  return true;
+}
+
+template <typename Scalar>
+void Tape<Scalar>::zero_grad_of(Node<Scalar>& n) {
+  detail::for_row_blocks(n.grad.rows(), n.grad.cols(), [&](Index first, Index end) {
+    n.grad.middleRows(first, end - first).setZero();
+  });
+  n.grad_ready = true;
+}
+
+template <typename Scalar>
 void Tape<Scalar>::check_backward_finite(const Node<Scalar>& current) const {
   for (std::size_t k = 0; k < current.inputs.size(); ++k) {
-    if (!node(current.inputs[k]).needs_grad) continue;
+    const Node<Scalar>& input = node(current.inputs[k]);
+    if (!input.needs_grad || !input.grad_ready) continue;  // the rule did not write it
     detail::require_finite(current.op, "backward produced",
                            "the gradient of input " + std::to_string(k),
                            node(current.inputs[k]).grad);

@@ -1,5 +1,10 @@
 #include "ontonet/autodiff/tape.hpp"
 
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <string>
+
 #include "ontonet/autodiff/losses.hpp"
 #include "ontonet/autodiff/ops_activation.hpp"
 #include "ontonet/autodiff/ops_dropout.hpp"
@@ -8,11 +13,6 @@
 #include "ontonet/autodiff/ops_structure.hpp"
 #include "ontonet/core/error.hpp"
 #include "random_fixtures.hpp"
-
-#include <gtest/gtest.h>
-
-#include <limits>
-#include <string>
 
 namespace ontonet {
 namespace {
@@ -79,7 +79,8 @@ TEST(Tape, SecondStepWithSameShapesReusesEveryNodeBuffer) {
     const std::size_t at = static_cast<std::size_t>(4 * i);
     EXPECT_EQ(node.value.data(), buffers[at]) << "value of node " << i << " (" << node.op << ")";
     EXPECT_EQ(node.grad.data(), buffers[at + 1]) << "grad of node " << i << " (" << node.op << ")";
-    EXPECT_EQ(node.saved.data(), buffers[at + 2]) << "saved of node " << i << " (" << node.op << ")";
+    EXPECT_EQ(node.saved.data(), buffers[at + 2])
+        << "saved of node " << i << " (" << node.op << ")";
     EXPECT_EQ(node.saved_rows.data(), buffers[at + 3]) << "saved_rows of node " << i;
   }
 }
@@ -115,7 +116,8 @@ TEST(Tape, NanInForwardNamesTheOp) {
     ops::scale(tape, x, std::numeric_limits<double>::infinity());  // 0 * inf = nan
     FAIL() << "expected a non-finite error";
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "scale: forward produced a non-finite value (nan) in its output at [0, 0]");
+    EXPECT_STREQ(e.what(),
+                 "scale: forward produced a non-finite value (nan) in its output at [0, 0]");
   }
 }
 
@@ -168,6 +170,68 @@ TEST(Tape, RejectsNodeFromBeyondTheRecording) {
   const NodeId x_again = tape.input(Matrix<double>::Zero(1, 1));
   EXPECT_EQ(x_again.index, x.index);
   EXPECT_THROW(ops::scale(tape, y, 2.0), InternalError);
+}
+
+// A hidden node h read by a sparse layer (which overwrites the grad of a source it reaches
+// first) and by a scale op (which adds), in both recording orders, and over two passes on the
+// same tape (the second must not see the first's values): the grad of h and of x equal the ones
+// of the same graph with h read twice through ops that add.
+TEST(Tape, AGradientOverwrittenByItsFirstWriterSumsEveryPath) {
+  std::mt19937_64 rng(5);
+  const SparsePattern pattern = test::random_pattern(4, 6, 0.5, rng);
+  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+  Parameter<double> head("head", 4, 6, 24);
+  head.value = test::random_matrix(24, 1, rng);
+  for (const bool sparse_last : {true, false}) {
+    SCOPED_TRACE(sparse_last ? "sparse layer recorded last" : "sparse layer recorded first");
+    Tape<double> tape;
+    for (int pass = 0; pass < 2; ++pass) {
+      const Matrix<double> x = test::random_matrix(6, 3, rng);
+      const Matrix<double> dy = test::random_matrix(4, 3, rng);
+      const auto run = [&](bool through_dense) {
+        tape.reset();
+        const NodeId x_node = tape.input(x);
+        const NodeId h = ops::tanh(tape, x_node);
+        const auto layer = [&] {
+          return through_dense ? ops::dense_linear(tape, h, head)
+                               : ops::sparse_linear(tape, std::vector<NodeId>{h}, pattern, w);
+        };
+        const auto other = [&] { return ops::slice_rows(tape, ops::scale(tape, h, 0.5), 0, 4); };
+        const NodeId first = sparse_last ? other() : layer();
+        const NodeId second = sparse_last ? layer() : other();
+        tape.backward(ops::add(tape, first, second), dy);
+        return std::pair<Matrix<double>, Matrix<double>>{tape.grad(h), tape.grad(x_node)};
+      };
+      head.value = test::densify(pattern, w.value).reshaped<Eigen::RowMajor>();
+      const auto [expected_h, expected_x] = run(true);
+      const auto [got_h, got_x] = run(false);
+      EXPECT_LT((got_h - expected_h).cwiseAbs().maxCoeff(), 1e-12) << "pass " << pass;
+      EXPECT_LT((got_x - expected_x).cwiseAbs().maxCoeff(), 1e-12) << "pass " << pass;
+    }
+  }
+}
+
+// After backward every node that needs grad holds its gradient, zero where nothing reached it: a
+// source the sparse layer does not read, and a node recorded after the output.
+TEST(Tape, GradsNothingReachedAreZeroAfterBackward) {
+  SparsePattern pattern(1, 3, {0, 1}, {0});  // reads column 0 of segment 0 only
+  pattern.set_column_segments({0, 1, 3});
+  Parameter<double> w("w", 1, 3, 1);
+  w.value << 2.0;
+  Tape<double> tape;
+  for (int pass = 0; pass < 2; ++pass) {
+    tape.reset();
+    const NodeId read = tape.input(Matrix<double>::Constant(1, 2, 1.0));
+    const NodeId unread = tape.input(Matrix<double>::Constant(2, 2, 1.0));
+    const NodeId y = ops::sparse_linear(tape, {read, unread}, pattern, w);
+    const NodeId after = ops::scale(tape, unread, 3.0);
+    tape.grad(unread).setConstant(7.0);  // stale values from an earlier use of the buffers
+    tape.grad(after).setConstant(7.0);
+    tape.backward(y, Matrix<double>::Constant(1, 2, 1.0));
+    EXPECT_EQ(tape.grad(read), Matrix<double>::Constant(1, 2, 2.0));
+    EXPECT_EQ(tape.grad(unread), Matrix<double>::Zero(2, 2));
+    EXPECT_EQ(tape.grad(after), Matrix<double>::Zero(2, 2));
+  }
 }
 
 }  // namespace

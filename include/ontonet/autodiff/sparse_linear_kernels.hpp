@@ -46,10 +46,12 @@ void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad,
                                     const std::vector<SourceRows<Scalar>>& sources,
                                     const SparsePattern& pattern, Matrix<Scalar>* dz);
 
-// dz: [n_out, batch], w: [nnz] -> dx: [width of segment, batch], added to: the rows of W^T dz in
-// that segment, via the transposed pattern, so each input row is owned by one thread.
+// dz: [n_out, batch], w: [nnz] -> dx: [width of segment, batch], added to (or, with overwrite,
+// set to) the rows of W^T dz in that segment, via the transposed pattern, so each input row is
+// owned by one thread.
 template <typename Scalar>
 void sparse_linear_backward_input(Matrix<Scalar>& dx, Index segment, const Matrix<Scalar>& dz,
-                                  const SparsePattern& pattern, const Vector<Scalar>& w);
+                                  const SparsePattern& pattern, const Vector<Scalar>& w,
+                                  bool overwrite);
 
 }  // namespace ontonet

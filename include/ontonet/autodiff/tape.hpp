@@ -66,6 +66,8 @@ struct Node {
   // every node computed from such inputs alone (no parameters on the way). Backward neither zeroes
   // nor runs such nodes, and ops skip the gradient of such inputs; their grad is unspecified.
   bool needs_grad = true;
+  // Whether grad holds this backward pass's sum so far (Tape::grad, Tape::claim_grad).
+  bool grad_ready = false;
 };
 
 template <typename Scalar>
@@ -95,9 +97,11 @@ class Tape {
   Node<Scalar>& record(const char* op, const std::vector<NodeId>& inputs, Index rows, Index cols);
   NodeId finish(Node<Scalar>& node);
 
-  // Back-propagates from a [1, 1] loss node: zeroes every node grad, seeds d loss / d loss = 1 and
-  // runs the backward rules from `loss` down to the first node. Parameter grads are added to, not
-  // zeroed: the optimizer's zero_grad owns that.
+  // Back-propagates from a [1, 1] loss node: seeds d loss / d loss = 1 and runs the backward rules
+  // from `loss` down to the first node; afterwards every node that needs grad holds its gradient
+  // (zero where nothing reached it). A node's grad is zeroed only when a rule first adds into it,
+  // or not at all when the first rule to reach it overwrites it whole (claim_grad). Parameter grads
+  // are added to, not zeroed: the optimizer's zero_grad owns that.
   void backward(NodeId loss);
   // Same, seeding the output's grad with `output_grad` (same shape as the output): back-propagates
   // sum(output_grad .* output), used by gradient checks and attributions.
@@ -109,7 +113,13 @@ class Tape {
   Index rows(NodeId id) const;
   Index cols(NodeId id) const;
   const Matrix<Scalar>& grad(NodeId id) const { return node(id).grad; }
-  Matrix<Scalar>& grad(NodeId id) { return node(id).grad; }
+  // During backward, the buffer a rule adds into: zeroed on the first access of the pass.
+  Matrix<Scalar>& grad(NodeId id);
+  // For a backward rule that can write an input's gradient whole in one pass: true when nothing
+  // has written it yet in this pass, and then the rule must set every element (overwrite, not
+  // add), sparing the zeroing; false when the rule must add into grad(id). Either way the grad
+  // counts as written from then on.
+  bool claim_grad(NodeId id);
   Node<Scalar>& node(NodeId id);
   const Node<Scalar>& node(NodeId id) const;
   Index size() const { return size_; }
@@ -126,11 +136,13 @@ class Tape {
 
  private:
   void check_backward_finite(const Node<Scalar>& node) const;
+  void zero_grad_of(Node<Scalar>& node);
 
   std::vector<std::unique_ptr<Node<Scalar>>> nodes_;  // unique_ptr: node addresses stay fixed
   Index size_ = 0;
   bool training_ = true;
   bool check_finite_;
+  bool in_backward_ = false;
 };
 
 }  // namespace ontonet
