@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -15,14 +16,29 @@
 
 namespace ontonet::detail {
 
+// What sorts blocks into levels: the stage, then the layer settings.
+using LevelKey = std::tuple<Index, int, bool, int, double>;
+
+// Consecutive blocks [begin, end) sharing one level key. Blocks mostly come in long runs (all
+// inputs, all genes), so sorting the runs is much cheaper than sorting a million blocks.
+struct LevelRun {
+  LevelKey key;
+  Index begin = 0;
+  Index end = 0;
+};
+
 class SpecAssembler {
  public:
   // Returns the new block's handle. Requires n_neurons >= 1, stage >= 1 unless kind is kInput.
   Index add_block(NeuronKind kind, std::string entity, Index n_neurons, Index stage,
                   LayerSettings settings);
-  // Every neuron of `from` feeds every neuron of `to`. Requires stage(from) < stage(to). A repeated
-  // connection is kept once.
+  // Every neuron of `from` feeds every neuron of `to`. Requires stage(from) < stage(to), which
+  // finish() checks. A repeated connection is kept once.
   void connect(Index from, Index to);
+  // Room for n blocks / connections in all, so that a million of them are not moved again and
+  // again as they are added.
+  void reserve_blocks(std::size_t n);
+  void reserve_connections(std::size_t n);
   Index stage(Index block) const { return blocks_[static_cast<std::size_t>(block)].stage; }
   bool has_inputs(Index block) const;
 
@@ -31,7 +47,11 @@ class SpecAssembler {
   NetworkSpec finish(std::string style, double aux_loss_weight);
 
  private:
+  // Sorts blocks_ by level key, stably, and renumbers connections_ to match.
+  void sort_into_level_order();
+
   std::vector<NeuronBlock> blocks_;
+  std::vector<LevelRun> runs_;                        // of blocks_, in handle order
   std::vector<std::pair<Index, Index>> connections_;  // (to, from) block handles
   std::vector<bool> has_inputs_;
 };

@@ -177,6 +177,33 @@ TEST(StyleBuilders, RejectBadOptionsAndRepeatedFeatures) {
   EXPECT_THROW(build_dcell_spec(ontology, test::gene_identity_map({"g1"}), clash), ConfigError);
 }
 
+TEST(StyleBuilders, RejectTheRepeatAScanInMapOrderMeetsFirstAmongManyFeatures) {
+  // Enough features that the ID index probes past collisions. s48000 is repeated first in map
+  // order (at 20,000), but a scan meets the copy of s30000 (at 40,000) before the second s48000.
+  InputMap map;
+  for (int f = 0; f < 50000; ++f) {
+    map.feature_ids.push_back("s" + std::to_string(f));
+    map.feature_genes.push_back({"g" + std::to_string(1 + f % 6)});
+  }
+  map.feature_ids[20000] = "s48000";
+  map.feature_ids[40000] = "s30000";
+  for (const bool dcell : {false, true}) {
+    try {
+      if (dcell) {
+        build_dcell_spec(test::hand_made_ontology(), map, drugcell_preset());
+      } else {
+        build_gennet_spec(test::hand_made_ontology(), map, GenNetOptions{});
+      }
+      FAIL() << "expected ConfigError";
+    } catch (const ConfigError& error) {
+      EXPECT_EQ(error.path(), "input_map.feature_ids");
+      EXPECT_NE(std::string(error.what()).find("feature ID 's30000' appears twice"),
+                std::string::npos)
+          << error.what();
+    }
+  }
+}
+
 TEST(StyleBuilders, DrugCellOntologyGivesOneTermBlockPerTermInLevelOrder) {
   const Ontology& ontology = test::drugcell_ontology();
   const NetworkSpec spec = build_dcell_spec(
