@@ -287,7 +287,8 @@ int run(const Args& args) {
     workload.gene_states = true;
   }
   result["build_spec_s"] = seconds_since(start);
-  ontonet::Model<float> model(workload.spec, args.seed);
+  // The model keeps the spec (its neuron labels); nothing else needs it here, so it moves in.
+  ontonet::Model<float> model(std::move(workload.spec), args.seed);
   ontonet::Adam<float> adam(model.parameters(), ontonet::AdamOptions{});
   const ontonet::L1Penalty<float> l1(connection_weights(model), workload.l1);
   result["build_s"] = seconds_since(start);
@@ -296,7 +297,7 @@ int run(const Args& args) {
   topology.reset();  // its strings are not part of the training's memory
 
   const int n_pool = args.pool > 0 ? args.pool : (args.workload == "W2" ? 3 : 16);
-  const Index n_inputs = workload.spec.n_inputs();
+  const Index n_inputs = model.spec().n_inputs();
   const DataPool pool =
       make_pool(n_inputs, workload.gene_states, n_pool, args.float_input, args.seed);
   result["input"] = args.float_input ? "float32" : "int8";
