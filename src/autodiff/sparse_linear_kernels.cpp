@@ -26,6 +26,8 @@ constexpr Index kMinParallelWork = 1 << 15;
 // ~10% slower on one thread). An entry ahead may lie in another segment, so its row may be outside
 // `x`: the address is formed as an integer, and a prefetch of any address is harmless.
 constexpr Index kPrefetchDistance = 32;
+// Output rows, read in order, are fetched this many rows ahead.
+constexpr Index kRowsAhead = 4;
 
 template <typename Element>
 void prefetch_row(const Element* x, Index row, Index batch) {
@@ -231,6 +233,12 @@ void sparse_linear_backward_weights(Vector<Scalar>& dw, Scalar* bias_grad,
         thread_local std::vector<Scalar> row_grad;
         if (fused && dz == nullptr) row_grad.resize(static_cast<std::size_t>(batch));
         for (Index r = first; r < end; ++r) {
+          // The rows of dy (and y) are read in order, but between them the gathers of the
+          // source rows keep the hardware prefetcher from following: they are asked for ahead.
+          if (r + kRowsAhead < end) {
+            prefetch_row(grad.dy.data(), r + kRowsAhead, batch);
+            if (fused) prefetch_row(grad.y.data(), r + kRowsAhead, batch);
+          }
           const Scalar* dy_row = grad.dy.data() + r * batch;
           if (fused) {
             Scalar* dz_row = dz != nullptr ? dz->data() + r * batch : row_grad.data();
