@@ -7,7 +7,7 @@ ratio of the medians. The section between the markers in benchmarks/RESULTS.md i
 (written to a temporary file, then renamed), and the raw JSON lines are kept beside it.
 
 usage: benchmarks/compare_pytorch.py --build BUILD [--shared ../shared] [--reps 3]
-                                     [--only W1,W3] [--out benchmarks/RESULTS.md]
+                                     [--only W1,W3] [--out benchmarks/RESULTS.md] [--render-only]
 Needs python3-torch, python3-numpy and libopenblas0-openmp (../shared/bench/README.md).
 """
 import argparse
@@ -37,6 +37,11 @@ TORCH_NAMES = {"a2": "torch.sparse CSR + hand-written backward (packed per level
 BANDWIDTH_LIMIT = {"W1": 58000, "W2": 6220}
 TARGET = {("W1", "a2"): 15, ("W2", "a2"): 15, ("W3", "a2"): 10, ("W3", "moduledict"): 100,
           ("W4", "dense"): 0.8}
+# The reference's own training samples/s (../shared/bench/RESULTS.md). PyTorch's speed varies from
+# session to session on a shared VM: a target counts as met only when the ratio in this run and
+# the ratio against these figures both reach it.
+PUBLISHED = {("W1", "a2"): 1063, ("W2", "a2"): 96.7, ("W3", "a2"): 514, ("W3", "moduledict"): 52.4,
+             ("W4", "dense"): 11157}
 
 
 def run_json(command, cwd=None, env=None):
@@ -78,6 +83,8 @@ def main():
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--only", default="", help="comma-separated workloads, e.g. W1,W3")
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "RESULTS.md"))
+    parser.add_argument("--render-only", action="store_true",
+                        help="rewrite the section from the last run's raw lines, running nothing")
     args = parser.parse_args()
     bench_dir = os.path.abspath(os.path.join(args.shared, "bench"))
     workload_bench = os.path.abspath(os.path.join(args.build, "workload_bench"))
@@ -86,13 +93,19 @@ def main():
     ontonet_configs = [c for c in ONTONET_CONFIGS if not only or c[0] in only]
     torch_env = dict(os.environ, OPENBLAS_CORETYPE="SkylakeX", OMP_NUM_THREADS="2")
 
+    raw_path = os.path.join(os.path.dirname(args.out), "compare_pytorch.jsonl")
     results = []
+    if args.render_only:
+        with open(raw_path) as f:
+            results = [json.loads(line) for line in f if line.strip()]
+        args.reps = 1 + max(r["rep"] for r in results)
+    reps_to_run = 0 if args.render_only else args.reps
     with tempfile.TemporaryDirectory() as topology_root:
-        for workload in sorted({w for w, _ in ontonet_configs if w != "W4"} |
-                               ({"W1"} if any(w == "W4" for w, _ in ontonet_configs) else set())):
+        topologies = {"W1" if w == "W4" else w for w, _ in ontonet_configs} if reps_to_run else set()
+        for workload in sorted(topologies):
             subprocess.run(["/usr/bin/python3", "export_topology.py", "--workload", workload,
                             "--out", os.path.join(topology_root, workload)], cwd=bench_dir, check=True)
-        for rep in range(args.reps):
+        for rep in range(reps_to_run):
             for workload, impl in torch_configs:
                 print(f"rep {rep + 1}: torch {workload} {impl}", file=sys.stderr, flush=True)
                 row = run_json(["/usr/bin/python3", "bench.py", "--workload", workload, "--impl", impl],
@@ -142,9 +155,12 @@ def main():
                          f"{cell(values('ontonet', w, 'inf_sps', input_type=label))} | "
                          f"{cell(values('ontonet', w, 'build_s', input_type=label), 2)} | "
                          f"{cell(values('ontonet', w, 'peak_rss_mb', input_type=label))} |")
-    lines += ["", "Ratios of the medians (ontonet int8 / PyTorch), with the issue's targets:", "",
-              "| workload | against | training | inference | peak memory | target (training) |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", "Ratios of the medians (ontonet int8 / PyTorch), with the issue's targets; "
+              "\"published\" is ontonet's training median against the reference's own figure in "
+              "../shared/bench/RESULTS.md, since PyTorch's speed varies between sessions here:", "",
+              "| workload | against | training | inference | peak memory | training vs published | "
+              "target (training) |",
+              "|---|---|---|---|---|---|---|"]
     for workload, impl in torch_configs:
         ours_train = statistics.median(values("ontonet", workload, "train_sps", input_type="int8"))
         ours_inf = statistics.median(values("ontonet", workload, "inf_sps", input_type="int8"))
@@ -153,9 +169,12 @@ def main():
         torch_inf = statistics.median(values("torch", workload, "inf_sps", impl))
         torch_rss = statistics.median(values("torch", workload, "peak_rss_mb", impl))
         target = TARGET[(workload, impl)]
-        met = "met" if ours_train / torch_train >= target else "missed"
+        published = PUBLISHED[(workload, impl)]
+        met = ("met" if min(ours_train / torch_train, ours_train / published) >= target
+               else "missed")
         lines.append(f"| {workload} | {impl} | {ours_train / torch_train:.1f}x | "
                      f"{ours_inf / torch_inf:.1f}x | {ours_rss / torch_rss:.2f}x | "
+                     f"{ours_train / published:.1f}x of {fmt(published)}/s | "
                      f">= {target}x: {met} |")
     for workload, limit in BANDWIDTH_LIMIT.items():
         if workload in {w for w, _ in ontonet_configs}:
@@ -165,10 +184,10 @@ def main():
                          f"the float32 minimum-bytes bandwidth limit ({fmt(limit)}/s, limits.py).")
     lines += ["", END]
 
-    raw_path = os.path.join(os.path.dirname(args.out), "compare_pytorch.jsonl")
-    with open(raw_path + ".tmp", "w") as f:
-        f.writelines(json.dumps(r) + "\n" for r in results)
-    os.replace(raw_path + ".tmp", raw_path)
+    if not args.render_only:
+        with open(raw_path + ".tmp", "w") as f:
+            f.writelines(json.dumps(r) + "\n" for r in results)
+        os.replace(raw_path + ".tmp", raw_path)
     text = open(args.out).read() if os.path.exists(args.out) else "# Benchmark results\n"
     section = "\n".join(lines) + "\n"
     if BEGIN in text and END in text:
