@@ -2,7 +2,7 @@
 
 #include <omp.h>
 
-#ifdef __AVX512BW__
+#if defined(__AVX512BW__) && defined(__AVX512VL__)
 #include <immintrin.h>
 #endif
 
@@ -26,7 +26,7 @@ constexpr Index kMinParallelWork = 1 << 15;
 // ~10% slower on one thread). An entry ahead may lie in another segment, so its row may be outside
 // `x`: the address is formed as an integer, and a prefetch of any address is harmless.
 constexpr Index kPrefetchDistance = 32;
-// Output rows, read in order, are fetched this many rows ahead.
+// Rows of a layer's gradient, read in order, are fetched this many rows ahead.
 constexpr Index kRowsAhead = 4;
 
 template <typename Element>
@@ -110,7 +110,7 @@ Scalar lane_sum(Index batch, Term term) {
   return partial[0];
 }
 
-#ifdef __AVX512BW__
+#if defined(__AVX512BW__) && defined(__AVX512VL__)
 // 16 values of b as floats.
 __m512 load_lanes(const float* b) { return _mm512_loadu_ps(b); }
 __m512 load_lanes(const std::int8_t* b) {
@@ -145,7 +145,7 @@ float dot_avx512(const float* a, const Element* b, Index batch) {
 // a . b over `batch` values.
 template <typename Scalar, typename Element>
 Scalar dot(const Scalar* a, const Element* b, Index batch) {
-#ifdef __AVX512BW__
+#if defined(__AVX512BW__) && defined(__AVX512VL__)
   if constexpr (std::is_same_v<Scalar, float>) return dot_avx512(a, b, batch);
 #endif
   return lane_sum<Scalar>(batch, [&](Index i) { return a[i] * static_cast<Scalar>(b[i]); });
