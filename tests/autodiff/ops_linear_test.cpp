@@ -304,11 +304,15 @@ TEST(SparseLinear, BiasInsideTheProductEqualsABiasAddAfterIt) {
   EXPECT_EQ(report.n_checked, 20 * 5 + pattern.nnz() + 12);
 }
 
-TEST(SparseLinear, BiasOfADenseSegmentMatchesFiniteDifferences) {
-  std::vector<Index> offsets{0, 3, 6};
-  std::vector<Index> columns{2, 3, 4, 2, 3, 4};
-  SparsePattern pattern(2, 5, offsets, columns);
+// Two outputs, each fed by all 3 columns of segment 1 (columns 2-4) and nothing of segment 0.
+SparsePattern two_outputs_of_a_dense_segment() {
+  SparsePattern pattern(2, 5, {0, 3, 6}, {2, 3, 4, 2, 3, 4});
   pattern.set_column_segments({0, 2, 5});
+  return pattern;
+}
+
+TEST(SparseLinear, BiasOfADenseSegmentMatchesFiniteDifferences) {
+  const SparsePattern pattern = two_outputs_of_a_dense_segment();
   ASSERT_EQ(pattern.dense_segment(), 1);
   std::mt19937_64 rng(28);
   Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
@@ -427,10 +431,7 @@ TEST(SparseLinear, ActivationInsideTheProductMatchesFiniteDifferences) {
 }
 
 TEST(SparseLinear, ActivationOfADenseSegmentMatchesFiniteDifferences) {
-  std::vector<Index> offsets{0, 3, 6};
-  std::vector<Index> columns{2, 3, 4, 2, 3, 4};
-  SparsePattern pattern(2, 5, offsets, columns);
-  pattern.set_column_segments({0, 2, 5});
+  const SparsePattern pattern = two_outputs_of_a_dense_segment();
   ASSERT_EQ(pattern.dense_segment(), 1);
   std::mt19937_64 rng(31);
   Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
