@@ -264,16 +264,33 @@ TEST(SparseLinear, SegmentedGradientsMatchFiniteDifferences) {
   EXPECT_EQ(report.n_checked, 16 * 4 + pattern.nnz());
 }
 
+// A 12-output layer over two sources (15 and 5 rows) with a bias, a batch of 5 and an output
+// gradient, drawn in that order from `seed`.
+struct TwoSourceLayer {
+  explicit TwoSourceLayer(std::uint64_t seed) : rng(seed) {
+    pattern = test::random_pattern(12, 20, 0.3, rng);
+    pattern.set_column_segments({0, 15, 20});
+    w = test::random_sparse_weights<double>(pattern, rng);
+    b.value = random_matrix(12, 1, rng);
+    x0 = random_matrix(15, 5, rng);
+    x1 = random_matrix(5, 5, rng);
+    dy = random_matrix(12, 5, rng);
+  }
+  std::mt19937_64 rng;
+  SparsePattern pattern;
+  Parameter<double> w;
+  Parameter<double> b{"b", 12, 1, 12};
+  Matrix<double> x0, x1, dy;
+};
+
 TEST(SparseLinear, BiasInsideTheProductEqualsABiasAddAfterIt) {
-  std::mt19937_64 rng(27);
-  SparsePattern pattern = test::random_pattern(12, 20, 0.3, rng);
-  pattern.set_column_segments({0, 15, 20});
-  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
-  Parameter<double> b("b", 12, 1, 12);
-  b.value = random_matrix(12, 1, rng);
-  const Matrix<double> x0 = random_matrix(15, 5, rng);
-  const Matrix<double> x1 = random_matrix(5, 5, rng);
-  const Matrix<double> dy = random_matrix(12, 5, rng);
+  TwoSourceLayer layer(27);
+  const SparsePattern& pattern = layer.pattern;
+  Parameter<double>& w = layer.w;
+  Parameter<double>& b = layer.b;
+  const Matrix<double>& x0 = layer.x0;
+  const Matrix<double>& x1 = layer.x1;
+  const Matrix<double>& dy = layer.dy;
 
   Tape<double> tape;
   std::vector<NodeId> sources{tape.input(x0), tape.input(x1)};
@@ -369,15 +386,13 @@ NodeId activation_op(Tape<double>& tape, NodeId z, Activation activation) {
 const Activation kFusedActivations[] = {Activation::kTanh, Activation::kRelu, Activation::kSigmoid};
 
 TEST(SparseLinear, ActivationInsideTheProductEqualsTheActivationOpAfterIt) {
-  std::mt19937_64 rng(29);
-  SparsePattern pattern = test::random_pattern(12, 20, 0.3, rng);
-  pattern.set_column_segments({0, 15, 20});
-  Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
-  Parameter<double> b("b", 12, 1, 12);
-  b.value = random_matrix(12, 1, rng);
-  const Matrix<double> x0 = random_matrix(15, 5, rng);
-  const Matrix<double> x1 = random_matrix(5, 5, rng);
-  const Matrix<double> dy = random_matrix(12, 5, rng);
+  TwoSourceLayer layer(29);
+  const SparsePattern& pattern = layer.pattern;
+  Parameter<double>& w = layer.w;
+  Parameter<double>& b = layer.b;
+  const Matrix<double>& x0 = layer.x0;
+  const Matrix<double>& x1 = layer.x1;
+  const Matrix<double>& dy = layer.dy;
   for (const Activation activation : kFusedActivations) {
     SCOPED_TRACE(static_cast<int>(activation));
     w.zero_grad();
