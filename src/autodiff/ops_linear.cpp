@@ -71,6 +71,95 @@ std::vector<SourceRows<Scalar>> source_rows(const Tape<Scalar>& tape,
   return rows;
 }
 
+// Whether the pattern reads any row of segment s. A source none of whose rows it reads gets
+// nothing from the layer's backward, not even zeros: a later level's rule may be the first to
+// write its grad, and overwrite it.
+bool reads_segment(const SparsePattern& pattern, std::size_t s) {
+  const std::vector<Index>& bounds = pattern.segment_boundaries();
+  return pattern.col_offsets()[static_cast<std::size_t>(bounds[s + 1])] >
+         pattern.col_offsets()[static_cast<std::size_t>(bounds[s])];
+}
+
+// The segment a layer computes by GEMM: the one all its entries read, when each output reads all of
+// it and it holds floats; else -1.
+template <typename Scalar>
+Index gemm_segment(const Tape<Scalar>& tape, const std::vector<NodeId>& sources,
+                   const SparsePattern& pattern) {
+  const Index dense = pattern.dense_segment();
+  if (dense < 0 || tape.node(sources[static_cast<std::size_t>(dense)]).holds_codes) return -1;
+  return dense;
+}
+
+// The three ways through sparse_linear's backward. Each adds the layer's weight and bias gradients
+// and gives every source the pattern reads its gradient, if it needs one (written over it when
+// this is the first rule to reach it). node.parameters holds the weights, then the bias if any.
+
+// d loss / d (W x + b) whole, with the bias gradient added: the node's own grad for the identity,
+// else formed in node.saved.
+template <typename Scalar>
+const Matrix<Scalar>& whole_output_grad(Tape<Scalar>& t, const Node<Scalar>& node,
+                                        Activation activation) {
+  Parameter<Scalar>* bias = node.parameters.size() > 1 ? node.parameters[1] : nullptr;
+  const bool fused = activation != Activation::kIdentity;
+  Matrix<Scalar>& dz = t.node(node.id).saved;
+  if (fused) dz.resize(node.grad.rows(), node.grad.cols());
+  sparse_linear_output_grad(bias != nullptr ? bias->grad.data() : nullptr,
+                            OutputGrad<Scalar>{node.grad, node.value, activation},
+                            fused ? &dz : nullptr);
+  return fused ? dz : node.grad;
+}
+
+template <typename Scalar>
+void backward_through_gemm(Tape<Scalar>& t, const Node<Scalar>& node, NodeId source,
+                           Activation activation) {
+  dense_backward(t, source, whole_output_grad(t, node, activation), *node.parameters[0]);
+}
+
+template <typename Scalar>
+void backward_walking_inputs(Tape<Scalar>& t, const Node<Scalar>& node,
+                             const SparsePattern& pattern, Activation activation) {
+  const Matrix<Scalar>& dz = whole_output_grad(t, node, activation);
+  Parameter<Scalar>& weights = *node.parameters[0];
+  const std::vector<SourceRows<Scalar>> sources = source_rows(t, node.inputs);
+  for (std::size_t s = 0; s < node.inputs.size(); ++s) {
+    if (!reads_segment(pattern, s)) continue;
+    Matrix<Scalar>* dx = nullptr;
+    bool overwrite = false;
+    if (t.needs_grad(node.inputs[s])) {
+      overwrite = t.claim_grad(node.inputs[s]);
+      dx = &t.grad(node.inputs[s]);
+    }
+    sparse_linear_backward_by_inputs(weights.grad, dx, overwrite, static_cast<Index>(s), dz,
+                                     sources[s], pattern, weights.value);
+  }
+}
+
+// dz is formed row by row inside the weight-gradient pass, and stored only when a source needs
+// its gradient.
+template <typename Scalar>
+void backward_walking_outputs(Tape<Scalar>& t, const Node<Scalar>& node,
+                              const SparsePattern& pattern, Activation activation) {
+  Parameter<Scalar>& weights = *node.parameters[0];
+  Parameter<Scalar>* bias = node.parameters.size() > 1 ? node.parameters[1] : nullptr;
+  const bool fused = activation != Activation::kIdentity;
+  const bool sources_need_grad = std::any_of(node.inputs.begin(), node.inputs.end(),
+                                             [&](NodeId source) { return t.needs_grad(source); });
+  Matrix<Scalar>& dz_buffer = t.node(node.id).saved;
+  const bool store_dz = fused && sources_need_grad;
+  if (store_dz) dz_buffer.resize(node.grad.rows(), node.grad.cols());
+  sparse_linear_backward_weights(weights.grad, bias != nullptr ? bias->grad.data() : nullptr,
+                                 OutputGrad<Scalar>{node.grad, node.value, activation},
+                                 source_rows(t, node.inputs), pattern,
+                                 store_dz ? &dz_buffer : nullptr);
+  const Matrix<Scalar>& dz = fused ? dz_buffer : node.grad;
+  for (std::size_t s = 0; s < node.inputs.size(); ++s) {
+    if (!t.needs_grad(node.inputs[s]) || !reads_segment(pattern, s)) continue;
+    const bool overwrite = t.claim_grad(node.inputs[s]);
+    sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), dz, pattern,
+                                 weights.value, overwrite);
+  }
+}
+
 }  // namespace
 
 template <typename Scalar>
@@ -108,17 +197,14 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
   if (bias != nullptr) require_parameter_shape(op, *bias, pattern.rows(), 1, pattern.rows());
   // sources: [segment widths, batch] -> y: [n_out, batch]
   Node<Scalar>& y = tape.record(op, sources, pattern.rows(), batch);
-  const Index dense = pattern.dense_segment();
-  const bool gemm = dense >= 0 && !tape.node(sources[static_cast<std::size_t>(dense)]).holds_codes;
-  if (gemm) {
+  const Index dense = gemm_segment(tape, sources, pattern);
+  if (dense >= 0) {
     dense_forward(y.value, weights.value.data(),
                   tape.value(sources[static_cast<std::size_t>(dense)]));
     if (bias != nullptr) y.value.colwise() += bias->value;
     if (activation != Activation::kIdentity) {
       detail::for_row_blocks(y.value.rows(), batch, [&](Index first, Index end) {
-        for (Index r = first; r < end; ++r) {
-          detail::activate_row(activation, y.value.row(r).data(), batch);
-        }
+        detail::activate_rows(activation, y.value.data() + first * batch, end - first, batch);
       });
     }
   } else {
@@ -130,49 +216,13 @@ NodeId sparse_linear(Tape<Scalar>& tape, const std::vector<NodeId>& sources,
   // The rule finds the weights and bias in node.parameters, so it captures two words and
   // std::function keeps them without allocating.
   y.backward = [p = &pattern, activation](Tape<Scalar>& t, const Node<Scalar>& node) {
-    Parameter<Scalar>* w = node.parameters[0];
-    Parameter<Scalar>* b = node.parameters.size() > 1 ? node.parameters[1] : nullptr;
-    const bool fused = activation != Activation::kIdentity;
-    // d loss / d (W x + b), where a source's gradient or the GEMM needs it whole: the node's own
-    // grad without an activation, else formed in `saved`.
-    Matrix<Scalar>& dz_buffer = t.node(node.id).saved;
-    const Index dense_source = p->dense_segment();
-    if (dense_source >= 0 &&
-        !t.node(node.inputs[static_cast<std::size_t>(dense_source)]).holds_codes) {
-      if (fused) {
-        dz_buffer.resize(node.grad.rows(), node.grad.cols());
-        detail::for_row_blocks(node.grad.rows(), node.grad.cols(), [&](Index first, Index end) {
-          for (Index r = first; r < end; ++r) {
-            detail::activation_grad_row(activation, node.grad.row(r).data(),
-                                        node.value.row(r).data(), dz_buffer.row(r).data(),
-                                        node.grad.cols());
-          }
-        });
-      }
-      const Matrix<Scalar>& dz = fused ? dz_buffer : node.grad;
-      dense_backward(t, node.inputs[static_cast<std::size_t>(dense_source)], dz, *w);
-      if (b != nullptr) b->grad += dz.rowwise().sum();
-      return;
-    }
-    const bool sources_need_grad = std::any_of(node.inputs.begin(), node.inputs.end(),
-                                               [&](NodeId source) { return t.needs_grad(source); });
-    const bool store_dz = fused && sources_need_grad;
-    if (store_dz) dz_buffer.resize(node.grad.rows(), node.grad.cols());
-    sparse_linear_backward_weights(w->grad, b != nullptr ? b->grad.data() : nullptr,
-                                   OutputGrad<Scalar>{node.grad, node.value, activation},
-                                   source_rows(t, node.inputs), *p,
-                                   store_dz ? &dz_buffer : nullptr);
-    const Matrix<Scalar>& dz = fused ? dz_buffer : node.grad;
-    const std::vector<Index>& bounds = p->segment_boundaries();
-    for (std::size_t s = 0; s < node.inputs.size(); ++s) {
-      // A source none of whose rows the pattern reads gets nothing, not even zeros: a later
-      // level's rule may be the first to write its grad, and overwrite it.
-      const bool read = p->col_offsets()[static_cast<std::size_t>(bounds[s + 1])] >
-                        p->col_offsets()[static_cast<std::size_t>(bounds[s])];
-      if (!t.needs_grad(node.inputs[s]) || !read) continue;
-      const bool overwrite = t.claim_grad(node.inputs[s]);
-      sparse_linear_backward_input(t.grad(node.inputs[s]), static_cast<Index>(s), dz, *p, w->value,
-                                   overwrite);
+    const Index dense = gemm_segment(t, node.inputs, *p);
+    if (dense >= 0) {
+      backward_through_gemm(t, node, node.inputs[static_cast<std::size_t>(dense)], activation);
+    } else if (sparse_backward_walks_inputs(*p, node.grad.cols(), sizeof(Scalar))) {
+      backward_walking_inputs(t, node, *p, activation);
+    } else {
+      backward_walking_outputs(t, node, *p, activation);
     }
   };
   return tape.finish(y);

@@ -4,6 +4,7 @@
 
 #include "ontonet/core/error.hpp"
 #include "ontonet/train/option_checks.hpp"
+#include "parameter_chunks.hpp"
 
 namespace ontonet {
 
@@ -43,13 +44,16 @@ void Adam<Scalar>::step() {
   const Scalar beta2 = static_cast<Scalar>(options_.beta2);
   const Scalar eps = static_cast<Scalar>(options_.eps);
   for (std::size_t i = 0; i < this->parameters_.size(); ++i) {
-    const auto g = this->parameters_[i]->grad.array();
-    auto m = first_moment_[i].array();
-    auto v = second_moment_[i].array();
-    m = beta1 * m + (Scalar{1} - beta1) * g;
-    v = beta2 * v + (Scalar{1} - beta2) * g.square();
-    this->parameters_[i]->value.array() -=
-        step_size * m / (v.sqrt() * inverse_sqrt_correction2 + eps);
+    Parameter<Scalar>& parameter = *this->parameters_[i];
+    detail::for_parameter_chunks(parameter.size(), [&](Index begin, Index end) {
+      const auto g = parameter.grad.segment(begin, end - begin).array();
+      auto m = first_moment_[i].segment(begin, end - begin).array();
+      auto v = second_moment_[i].segment(begin, end - begin).array();
+      m = beta1 * m + (Scalar{1} - beta1) * g;
+      v = beta2 * v + (Scalar{1} - beta2) * g.square();
+      parameter.value.segment(begin, end - begin).array() -=
+          step_size * m / (v.sqrt() * inverse_sqrt_correction2 + eps);
+    });
   }
 }
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "ontonet/train/option_checks.hpp"
+#include "parameter_chunks.hpp"
 
 namespace ontonet {
 
@@ -37,14 +38,17 @@ void L1Penalty<Scalar>::apply_proximal_step(double learning_rate) const {
   check_non_negative(learning_rate, "l1_penalty", "learning_rate");
   const Scalar threshold = static_cast<Scalar>(learning_rate * strength_);
   for (Parameter<Scalar>* parameter : parameters_) {
-    for (Scalar& w : parameter->value) {
-      // Written so that a NaN weight stays NaN instead of being hidden as a zero.
-      if (std::abs(w) <= threshold) {
-        w = Scalar{0};
-      } else {
-        w -= std::copysign(threshold, w);
+    Scalar* values = parameter->value.data();
+    detail::for_parameter_chunks(parameter->size(), [&](Index begin, Index end) {
+      for (Index k = begin; k < end; ++k) {
+        // Written so that a NaN weight stays NaN instead of being hidden as a zero.
+        if (std::abs(values[k]) <= threshold) {
+          values[k] = Scalar{0};
+        } else {
+          values[k] -= std::copysign(threshold, values[k]);
+        }
       }
-    }
+    });
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "gradient_check.hpp"
@@ -61,18 +62,26 @@ TEST(SparseLinear, ComputesProductOfStoredEntriesOnHandExample) {
   EXPECT_EQ(tape.value(y), expected);
 }
 
+// 12 outputs over 40 inputs walk the inputs in the backward pass, 40 over 12 walk the outputs
+// (sparse_backward_walks_inputs); both must give the derivatives.
 TEST(SparseLinear, GradientsMatchFiniteDifferencesAtEveryDensity) {
-  for (const double density : {0.01, 0.1, 0.5, 1.0}) {
-    std::mt19937_64 rng(static_cast<std::uint64_t>(density * 1000));
-    const SparsePattern pattern = test::random_pattern(12, 40, density, rng);
-    Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
-    const auto report = check_gradients(
-        [&](Tape<double>& tape, const std::vector<NodeId>& in) {
-          return ops::sparse_linear(tape, in[0], pattern, w);
-        },
-        {random_matrix(40, 5, rng)}, {&w});
-    EXPECT_LT(report.max_error, 1e-6) << "density " << density << ": " << report.worst;
-    EXPECT_EQ(report.n_checked, 40 * 5 + pattern.nnz());
+  for (const auto& [rows, cols] : {std::pair<Index, Index>{12, 40}, {40, 12}}) {
+    ASSERT_EQ(sparse_backward_walks_inputs(
+                  SparsePattern(rows, cols, std::vector<Index>(rows + 1), {}), 5, sizeof(double)),
+              rows < cols);
+    for (const double density : {0.01, 0.1, 0.5, 1.0}) {
+      std::mt19937_64 rng(static_cast<std::uint64_t>(density * 1000));
+      const SparsePattern pattern = test::random_pattern(rows, cols, density, rng);
+      Parameter<double> w = test::random_sparse_weights<double>(pattern, rng);
+      const auto report = check_gradients(
+          [&](Tape<double>& tape, const std::vector<NodeId>& in) {
+            return ops::sparse_linear(tape, in[0], pattern, w);
+          },
+          {random_matrix(cols, 5, rng)}, {&w});
+      EXPECT_LT(report.max_error, 1e-6)
+          << rows << " x " << cols << ", density " << density << ": " << report.worst;
+      EXPECT_EQ(report.n_checked, cols * 5 + pattern.nnz());
+    }
   }
 }
 
@@ -623,6 +632,81 @@ TEST(SparseLinear, UnevenSegmentedCodedLayerIsBitwiseIdenticalWithOneAndTwoThrea
                                              as_floats(b.grad), as_floats(tape.grad(hidden_node))};
     });
   }
+}
+
+// The pattern without the entries of row `r`.
+SparsePattern without_row(const SparsePattern& pattern, Index r) {
+  std::vector<Index> offsets{0};
+  std::vector<Index> columns;
+  for (Index row = 0; row < pattern.rows(); ++row) {
+    for (Index k = pattern.row_offsets()[row]; k < pattern.row_offsets()[row + 1]; ++k) {
+      if (row != r) columns.push_back(pattern.col_indices()[k]);
+    }
+    offsets.push_back(static_cast<Index>(columns.size()));
+  }
+  return SparsePattern(pattern.rows(), pattern.cols(), offsets, columns);
+}
+
+// The two walks through a layer's backward, by its outputs (rows of dz) and by its inputs (rows of
+// x), add the same dot product into each weight's gradient and the same terms, in the same order,
+// into each input's gradient: their results are bitwise equal, from int8 and float sources (and
+// for an output without inputs), adding to gradients already there or writing over them.
+TEST(SparseLinear, WalkingTheInputsGivesTheBitsOfWalkingTheOutputs) {
+  std::mt19937_64 rng(41);
+  SparsePattern pattern = without_row(test::random_pattern(30, 400, 0.05, rng), 3);
+  pattern.set_column_segments({0, 300, 400});  // 300 coded inputs, then 100 hidden neurons
+  const Vector<float> w = test::random_sparse_weights<float>(pattern, rng).value;
+  const Index batch = 37;  // a tail after two 16-lane steps
+  CodeMatrix codes(300, batch);
+  for (Index i = 0; i < codes.size(); ++i) codes.data()[i] = static_cast<std::int8_t>(i * 7 % 3);
+  const Matrix<float> hidden = random_matrix<float>(100, batch, rng);
+  const Matrix<float> dy = random_matrix<float>(30, batch, rng);
+  const Matrix<float> y = random_matrix<float>(30, batch, rng);  // as tanh's outputs, in (-1, 1)
+  const std::vector<SourceRows<float>> sources{{nullptr, codes.data()}, {hidden.data(), nullptr}};
+  const Vector<float> dw_before = random_matrix<float>(pattern.nnz(), 1, rng);
+  const Vector<float> bias_before = random_matrix<float>(30, 1, rng);
+  const Matrix<float> dx_before = random_matrix<float>(100, batch, rng);
+  const OutputGrad<float> grad{dy, y, Activation::kTanh};
+  const auto same_bits = [](const auto& a, const auto& b) {
+    return a.size() == b.size() &&
+           std::memcmp(a.data(), b.data(), sizeof(float) * static_cast<std::size_t>(a.size())) == 0;
+  };
+
+  for (const bool overwrite : {false, true}) {
+    SCOPED_TRACE(overwrite);
+    Vector<float> dw_outputs = dw_before;
+    Vector<float> bias_outputs = bias_before;
+    Matrix<float> dx_outputs = dx_before;
+    Matrix<float> dz(30, batch);
+    sparse_linear_backward_weights(dw_outputs, bias_outputs.data(), grad, sources, pattern, &dz);
+    sparse_linear_backward_input(dx_outputs, 1, dz, pattern, w, overwrite);
+
+    Vector<float> dw_inputs = dw_before;
+    Vector<float> bias_inputs = bias_before;
+    Matrix<float> dx_inputs = dx_before;
+    Matrix<float> dz_whole(30, batch);
+    sparse_linear_output_grad(bias_inputs.data(), grad, &dz_whole);
+    sparse_linear_backward_by_inputs(dw_inputs, static_cast<Matrix<float>*>(nullptr), false, 0,
+                                     dz_whole, sources[0], pattern, w);
+    sparse_linear_backward_by_inputs(dw_inputs, &dx_inputs, overwrite, 1, dz_whole, sources[1],
+                                     pattern, w);
+    EXPECT_TRUE(same_bits(dz, dz_whole));
+    EXPECT_TRUE(same_bits(dw_outputs, dw_inputs));
+    EXPECT_TRUE(same_bits(bias_outputs, bias_inputs));
+    EXPECT_TRUE(same_bits(dx_outputs, dx_inputs));
+    EXPECT_NE(dw_inputs, dw_before);
+  }
+}
+
+// Walking the inputs pays where dz stays in the cache and the inputs outnumber the outputs.
+TEST(SparseLinear, BackwardWalksTheInputsOfSmallWideLayersOnly) {
+  const auto pattern = [](Index rows, Index cols) {
+    return SparsePattern(rows, cols, std::vector<Index>(static_cast<std::size_t>(rows) + 1), {});
+  };
+  EXPECT_TRUE(sparse_backward_walks_inputs(pattern(2000, 20000), 64, 4));     // W1's pathways
+  EXPECT_FALSE(sparse_backward_walks_inputs(pattern(20000, 100000), 64, 4));  // W1's genes
+  EXPECT_FALSE(sparse_backward_walks_inputs(pattern(2000, 20000), 128, 8));   // 2 MB of dz
+  EXPECT_FALSE(sparse_backward_walks_inputs(pattern(300, 500), 64, 4));
 }
 
 }  // namespace

@@ -1,8 +1,15 @@
 #include "ontonet/train/adam.hpp"
 
 #include <gtest/gtest.h>
+#include <omp.h>
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+#include <vector>
 
 #include "ontonet/core/error.hpp"
+#include "ontonet/train/l1_penalty.hpp"
 #include "quadratic_objective.hpp"
 
 namespace ontonet {
@@ -54,6 +61,38 @@ TEST(Adam, ConvergesOnAnIllConditionedQuadratic) {
     adam.step();
   }
   EXPECT_LT(objective.max_distance_to_minimum(w), 1e-3f);
+}
+
+// The update runs in fixed chunks split between threads: a parameter of several chunks, with an
+// odd tail, takes bitwise the same three steps on one thread and on two, and Adam followed by L1's
+// proximal step (GenNet's training step) too.
+TEST(Adam, LargeParameterTakesTheSameStepsOnOneAndTwoThreads) {
+  const Index n = 3 * (Index{1} << 14) + 37;
+  std::mt19937_64 rng(5);
+  std::normal_distribution<float> normal(0.0f, 1.0f);
+  std::vector<float> initial(static_cast<std::size_t>(n));
+  for (float& value : initial) value = normal(rng);
+  std::vector<float> gradient(initial.size());
+  for (float& value : gradient) value = normal(rng);
+  const auto train = [&](int threads) {
+    omp_set_num_threads(threads);
+    Parameter<float> w = parameter_with_values<float>(initial);
+    Adam<float> adam({&w}, AdamOptions{0.01, 0.9, 0.999, 1e-8});
+    const L1Penalty<float> l1({&w}, 0.5);
+    for (int step = 0; step < 3; ++step) {
+      w.grad = Eigen::Map<const Vector<float>>(gradient.data(), n) * static_cast<float>(step + 1);
+      adam.step();
+      l1.apply_proximal_step(adam.learning_rate());
+    }
+    return std::vector<float>(w.value.data(), w.value.data() + n);
+  };
+  const int previous = omp_get_max_threads();
+  const std::vector<float> one = train(1);
+  const std::vector<float> two = train(2);
+  omp_set_num_threads(previous);
+  EXPECT_EQ(std::memcmp(one.data(), two.data(), sizeof(float) * one.size()), 0);
+  EXPECT_GT(std::count(one.begin(), one.end(), 0.0f), 0);  // the proximal step zeroed some
+  EXPECT_NE(one, initial);
 }
 
 TEST(Adam, RejectsBadOptions) {
