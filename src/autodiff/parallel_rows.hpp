@@ -1,7 +1,8 @@
-// Runs an op's row-wise work on [features, batch] buffers across OpenMP threads: each thread takes
-// a contiguous run of rows (schedule static) and every row is computed by one thread exactly as it
-// would be alone, so results do not depend on the thread count. Small buffers stay serial, where a
-// parallel region costs more than it saves.
+// Runs an op's row-wise work on [features, batch] buffers across OpenMP threads: the rows are cut
+// into runs, a few per thread, that the threads take as they finish one (the cores of a shared VM
+// run at different speeds), and every row is computed by one thread exactly as it would be alone,
+// so results do not depend on the thread count. Small buffers stay serial, where a parallel region
+// costs more than it saves.
 #pragma once
 
 #ifdef _OPENMP
@@ -18,17 +19,13 @@ constexpr Index kMinParallelElements = 1 << 16;
 template <typename Body>
 void for_row_blocks(Index n_rows, Index batch, Body body) {
   const bool parallel = n_rows * batch >= kMinParallelElements;
-#pragma omp parallel if (parallel)
-  {
 #ifdef _OPENMP
-    const Index threads = omp_get_num_threads();
-    const Index thread = omp_get_thread_num();
+  const Index n_runs = parallel ? 4 * omp_get_max_threads() : 1;
 #else
-    const Index threads = 1;
-    const Index thread = 0;
+  const Index n_runs = 1;
 #endif
-    body(n_rows * thread / threads, n_rows * (thread + 1) / threads);
-  }
+#pragma omp parallel for schedule(dynamic, 1) if (parallel)
+  for (Index run = 0; run < n_runs; ++run) body(n_rows * run / n_runs, n_rows * (run + 1) / n_runs);
 }
 
 }  // namespace ontonet::detail

@@ -43,22 +43,22 @@ void prefetch_row(const Element* x, Index row, Index batch) {
   }
 }
 
-// The rows [first, end) of `offsets` (a CSR or CSC offset array over [begin, end)) that thread
-// `thread` of `n_threads` takes: the run holding its equal share of the work, counted as the
-// row's entries plus one for the row's own pass over the batch (bias, activation, first write),
-// which matters where most rows hold one or two entries.
+// The rows [first, end) of `offsets` (a CSR or CSC offset array over [begin, end)) in run `run` of
+// `n_runs`: the run holding its equal share of the work, counted as the row's entries plus one for
+// the row's own pass over the batch (bias, activation, first write), which matters where most rows
+// hold one or two entries.
 struct RowRange {
   Index first;
   Index end;
 };
 
-RowRange balanced_rows(const Index* offsets, Index begin, Index end, int thread, int n_threads) {
+RowRange balanced_rows(const Index* offsets, Index begin, Index end, Index run, Index n_runs) {
   const auto work_before = [&](Index row) { return offsets[row] - offsets[begin] + row - begin; };
   const Index total = work_before(end);
-  const auto row_at_share = [&](int t) {
-    if (t == 0) return begin;
-    if (t == n_threads) return end;
-    const Index target = total * t / n_threads;
+  const auto row_at_share = [&](Index r) {
+    if (r == 0) return begin;
+    if (r == n_runs) return end;
+    const Index target = total * r / n_runs;
     Index low = begin;
     Index high = end;
     while (low < high) {  // the first row whose work before it reaches the target
@@ -71,18 +71,24 @@ RowRange balanced_rows(const Index* offsets, Index begin, Index end, int thread,
     }
     return low;
   };
-  return {row_at_share(thread), row_at_share(thread + 1)};
+  return {row_at_share(run), row_at_share(run + 1)};
 }
 
-// Runs body(first, end) over the rows [begin, end) of `offsets`, split by nonzeros between the
-// threads when the work is large enough.
+// Runs of equal work per thread: threads take the next run as they finish one, since the two
+// cores of a shared VM often run at different speeds (one thread 40% slower through a whole W1
+// step, the other waiting at every barrier). Each row is still computed whole by one thread, so
+// which thread takes a run changes nothing in the result.
+constexpr Index kRunsPerThread = 8;
+
+// Runs body(first, end) over the rows [begin, end) of `offsets`, in runs of equal nonzeros taken
+// by the threads when the work is large enough.
 template <typename Body>
 void for_balanced_rows(const Index* offsets, Index begin, Index end, Index batch, Body body) {
   const bool parallel = (offsets[end] - offsets[begin]) * batch >= kMinParallelWork;
-#pragma omp parallel if (parallel)
-  {
-    const RowRange range =
-        balanced_rows(offsets, begin, end, omp_get_thread_num(), omp_get_num_threads());
+  const Index n_runs = parallel ? kRunsPerThread * omp_get_max_threads() : 1;
+#pragma omp parallel for schedule(dynamic, 1) if (parallel)
+  for (Index run = 0; run < n_runs; ++run) {
+    const RowRange range = balanced_rows(offsets, begin, end, run, n_runs);
     body(range.first, range.end);
   }
 }

@@ -23,9 +23,9 @@ constexpr Index kMinParallelElements = 1 << 16;
 constexpr Index kOutputBlockBytes = Index{1} << 18;
 
 // Calls move(f, j) for the tile of features [f, f + tile) and samples [j, j + group), for every
-// full tile of an output of Out elements: blocks of features split statically between threads, and
-// in each block the sample groups in turn. There are at least a few blocks per thread, so that the
-// split is even.
+// full tile of an output of Out elements: blocks of features taken by the threads as they finish
+// one, and in each block the sample groups in turn. There are at least a few blocks per thread, so
+// that the split is even when one core runs slower than the other.
 template <typename Out, typename MoveTile>
 void for_tiles_in_blocks(Index n_features, Index batch, Index tile, Index group, MoveTile move) {
   const Index n_tiles = n_features / tile;
@@ -36,7 +36,7 @@ void for_tiles_in_blocks(Index n_features, Index batch, Index tile, Index group,
   const Index tiles_per_block = std::max<Index>(1, std::min(tiles_that_fit, tiles_for_even_split));
   const Index n_blocks = (n_tiles + tiles_per_block - 1) / tiles_per_block;
   const Index full_samples = batch / group * group;
-#pragma omp parallel for schedule(static) if (n_features * batch >= kMinParallelElements)
+#pragma omp parallel for schedule(dynamic, 1) if (n_features * batch >= kMinParallelElements)
   for (Index block = 0; block < n_blocks; ++block) {
     const Index end = std::min((block + 1) * tiles_per_block, n_tiles);
     for (Index j = 0; j < full_samples; j += group) {

@@ -15,7 +15,7 @@ template <typename Body>
 void for_parameter_chunks(Index n, Body body) {
   constexpr Index kChunk = Index{1} << 14;
   const Index n_chunks = (n + kChunk - 1) / kChunk;
-#pragma omp parallel for schedule(static) if (n_chunks > 1)
+#pragma omp parallel for schedule(dynamic, 1) if (n_chunks > 1)
   for (Index c = 0; c < n_chunks; ++c) body(c * kChunk, std::min(n, (c + 1) * kChunk));
 }
 

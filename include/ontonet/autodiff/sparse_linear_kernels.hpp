@@ -13,11 +13,11 @@
 // instead: right for a layer whose dz stays in the cache while many more inputs stream past (W1's
 // 2,000 pathways over the genes); sparse_backward_walks_inputs chooses.
 //
-// Work is split between OpenMP threads statically, each taking a run of output rows (input rows for
-// the input gradient, and for the backward pass walked by inputs) holding an equal share of the
-// nonzeros, since gene and term sizes are very uneven. Every output element is summed by one thread
-// in a fixed order, so results are bitwise identical for any thread count. Shapes are the caller's
-// responsibility (ops::sparse_linear checks them).
+// Work is split between OpenMP threads in runs of output rows (input rows for the input gradient,
+// and for the backward pass walked by inputs) holding equal shares of the nonzeros, since gene and
+// term sizes are very uneven; there are several runs per thread, taken as threads come free. Every
+// output element is summed by one thread in a fixed order, so results are bitwise identical for
+// any thread count. Shapes are the caller's responsibility (ops::sparse_linear checks them).
 #pragma once
 
 #include <vector>

@@ -1,8 +1,8 @@
 // A batch's samples, each a contiguous row of features (how data sources hold them), transposed
 // into the activation layout [features, batch] row-major that a model reads, in SIMD tiles: 8 x 8
 // floats in AVX registers, 16 x 16 int8 codes (genotypes) in SSE registers.
-// Threads take blocks of features statically; every element is a copy, so the result does not
-// depend on the thread count.
+// Threads take blocks of features as they come free; every element is a copy, so the result does
+// not depend on the thread count.
 #pragma once
 
 #include <cstdint>
