@@ -75,9 +75,9 @@ RowRange balanced_rows(const Index* offsets, Index begin, Index end, Index run, 
 }
 
 // Runs of equal work per thread: threads take the next run as they finish one, since the two
-// cores of a shared VM often run at different speeds (one thread 40% slower through a whole W1
-// step, the other waiting at every barrier). Each row is still computed whole by one thread, so
-// which thread takes a run changes nothing in the result.
+// cores of a shared VM often run at different speeds (in one W1 profile the main thread took 45%
+// more samples than the other for the same work, and the other waited at every barrier). Each row
+// is still computed whole by one thread, so which thread takes a run changes nothing in the result.
 constexpr Index kRunsPerThread = 8;
 
 // Runs body(first, end) over the rows [begin, end) of `offsets`, in runs of equal nonzeros taken
@@ -144,9 +144,24 @@ __m512 load_lanes(const std::int8_t* b, __mmask16 mask) {
   return _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_maskz_loadu_epi8(mask, b)));
 }
 
+// The 16 lanes summed in lane_sum's pairwise tree: lane i + 8 added to lane i, then i + 4, i + 2
+// and i + 1 (the order of _mm512_reduce_add_ps, whose extracts GCC 12 flags as reading an
+// uninitialized register; its vector extensions say the same without one).
+float sum_lanes(__m512 v) {
+  using Lanes16 = float __attribute__((vector_size(64)));
+  using Lanes8 = float __attribute__((vector_size(32)));
+  using Lanes4 = float __attribute__((vector_size(16)));
+  const Lanes16 all = v;
+  const Lanes8 eight = __builtin_shufflevector(all, all, 0, 1, 2, 3, 4, 5, 6, 7) +
+                       __builtin_shufflevector(all, all, 8, 9, 10, 11, 12, 13, 14, 15);
+  const Lanes4 four = __builtin_shufflevector(eight, eight, 0, 1, 2, 3) +
+                      __builtin_shufflevector(eight, eight, 4, 5, 6, 7);
+  const Lanes4 two = four + __builtin_shufflevector(four, four, 2, 3, 0, 1);
+  return two[0] + two[1];
+}
+
 // lane_sum's sums for a float dot product, written out in AVX-512: the compiler vectorizes the
-// int8 case four lanes at a time. Same lanes, same tail (a product added), same pairwise tree
-// (_mm512_reduce_add_ps halves the register until one lane is left).
+// int8 case four lanes at a time. Same lanes, same tail (a product added), same pairwise tree.
 template <typename Element>
 float dot_avx512(const float* a, const Element* b, Index batch) {
   __m512 partial = _mm512_setzero_ps();
@@ -159,7 +174,7 @@ float dot_avx512(const float* a, const Element* b, Index batch) {
     partial = _mm512_add_ps(
         partial, _mm512_mul_ps(_mm512_maskz_loadu_ps(mask, a + full), load_lanes(b + full, mask)));
   }
-  return _mm512_reduce_add_ps(partial);
+  return sum_lanes(partial);
 }
 #endif
 
@@ -199,6 +214,41 @@ void accumulate_dots(Scalar* dw, const Scalar* dy_row, const Element* x, Index b
   for (Index k = first; k < end; ++k) {
     if (k + kPrefetchDistance < nnz) prefetch_row(x, cols[k + kPrefetchDistance] - base, batch);
     dw[k] += dot(dy_row, x + (cols[k] - base) * batch, batch);
+  }
+}
+
+// sparse_linear_backward_by_inputs over the input rows [first, last) of segment [begin, ...),
+// whose rows x holds (Scalar or int8).
+template <typename Scalar, typename Element>
+void backward_by_input_rows(Vector<Scalar>& dw, Matrix<Scalar>* dx, bool overwrite, Index begin,
+                            Index first, Index last, const Matrix<Scalar>& dz, const Element* x,
+                            const SparsePattern& pattern, const Vector<Scalar>& w) {
+  const Index* offsets = pattern.col_offsets().data();
+  const Index* rows = pattern.transposed_rows().data();
+  const Index* entries = pattern.transposed_entries().data();
+  const Index nnz = pattern.nnz();
+  const Index batch = dz.cols();
+  for (Index c = first; c < last; ++c) {
+    const Element* x_row = x + (c - begin) * batch;
+    Scalar* dx_row = dx != nullptr ? dx->data() + (c - begin) * batch : nullptr;
+    bool started = !overwrite;
+    for (Index e = offsets[c]; e < offsets[c + 1]; ++e) {
+      prefetch_entry_ahead(dz.data(), w.data(), rows, entries, e, nnz, batch);
+      const Scalar* dz_row = dz.data() + rows[e] * batch;
+      const Index k = entries[e];
+      dw[k] += dot(dz_row, x_row, batch);
+      if (dx_row == nullptr) continue;
+      const Scalar weight = w[k];
+      if (started) {
+#pragma omp simd
+        for (Index b = 0; b < batch; ++b) dx_row[b] += weight * dz_row[b];
+      } else {
+#pragma omp simd
+        for (Index b = 0; b < batch; ++b) dx_row[b] = weight * dz_row[b];
+        started = true;
+      }
+    }
+    if (dx_row != nullptr && !started) std::fill(dx_row, dx_row + batch, Scalar{0});
   }
 }
 
@@ -349,45 +399,6 @@ void sparse_linear_output_grad(Scalar* bias_grad, const OutputGrad<Scalar>& grad
     }
   });
 }
-
-namespace {
-
-// sparse_linear_backward_by_inputs over the input rows [first, last) of segment [begin, ...),
-// whose rows x holds (Scalar or int8).
-template <typename Scalar, typename Element>
-void backward_by_input_rows(Vector<Scalar>& dw, Matrix<Scalar>* dx, bool overwrite, Index begin,
-                            Index first, Index last, const Matrix<Scalar>& dz, const Element* x,
-                            const SparsePattern& pattern, const Vector<Scalar>& w) {
-  const Index* offsets = pattern.col_offsets().data();
-  const Index* rows = pattern.transposed_rows().data();
-  const Index* entries = pattern.transposed_entries().data();
-  const Index nnz = pattern.nnz();
-  const Index batch = dz.cols();
-  for (Index c = first; c < last; ++c) {
-    const Element* x_row = x + (c - begin) * batch;
-    Scalar* dx_row = dx != nullptr ? dx->data() + (c - begin) * batch : nullptr;
-    bool started = !overwrite;
-    for (Index e = offsets[c]; e < offsets[c + 1]; ++e) {
-      prefetch_entry_ahead(dz.data(), w.data(), rows, entries, e, nnz, batch);
-      const Scalar* dz_row = dz.data() + rows[e] * batch;
-      const Index k = entries[e];
-      dw[k] += dot(dz_row, x_row, batch);
-      if (dx_row == nullptr) continue;
-      const Scalar weight = w[k];
-      if (started) {
-#pragma omp simd
-        for (Index b = 0; b < batch; ++b) dx_row[b] += weight * dz_row[b];
-      } else {
-#pragma omp simd
-        for (Index b = 0; b < batch; ++b) dx_row[b] = weight * dz_row[b];
-        started = true;
-      }
-    }
-    if (dx_row != nullptr && !started) std::fill(dx_row, dx_row + batch, Scalar{0});
-  }
-}
-
-}  // namespace
 
 template <typename Scalar>
 void sparse_linear_backward_by_inputs(Vector<Scalar>& dw, Matrix<Scalar>* dx, bool overwrite,
