@@ -1,11 +1,10 @@
 #include <algorithm>
-#include <cctype>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "input_map_counts.hpp"
 #include "ontonet/core/error.hpp"
-#include "ontonet/io/line_reader.hpp"
+#include "ontonet/io/feature_gene_table_reader.hpp"
 #include "ontonet/network/input_map_builders.hpp"
 
 namespace ontonet {
@@ -34,13 +33,6 @@ void require_distinct_non_empty(const std::vector<std::string>& ids, const char*
     if (id.empty()) throw ConfigError(what, "expected non-empty names");
   }
   index_of_distinct(ids, what);
-}
-
-bool is_gene_column_name(std::string_view name) {
-  std::string lower(name);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower == "gene" || lower == "genes" || lower == "symbol" || lower == "gene_symbol";
 }
 
 }  // namespace
@@ -82,31 +74,6 @@ BuiltInputMap input_map_from_records(const std::vector<std::string>& feature_ids
   }
   finish_input_map(built.map, built.report);
   return built;
-}
-
-std::vector<InputMapRecord> read_feature_gene_table(const std::string& path) {
-  LineReader reader(path);
-  std::vector<InputMapRecord> records;
-  std::vector<std::string_view> fields;
-  std::string_view line;
-  bool first_content_line = true;
-  while (reader.next(line)) {
-    if (trim(line).empty() || trim(line).front() == '#') continue;
-    split_fields(line, '\t', fields);
-    if (fields.size() != 2) {
-      throw reader.error("expected 2 tab-separated columns (feature, gene), got " +
-                         std::to_string(fields.size()));
-    }
-    const std::string_view feature = trim(fields[0]);
-    const std::string_view gene = trim(fields[1]);
-    const bool is_header = first_content_line && is_gene_column_name(gene);
-    first_content_line = false;
-    if (is_header) continue;
-    if (feature.empty()) throw reader.error("expected a feature ID in column 1, found nothing");
-    if (gene.empty()) throw reader.error("expected a gene in column 2, found nothing");
-    records.push_back({std::string(feature), std::string(gene), {path, reader.line_number()}});
-  }
-  return records;
 }
 
 BuiltInputMap input_map_from_feature_table(const std::vector<std::string>& feature_ids,

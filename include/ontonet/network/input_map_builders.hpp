@@ -9,9 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "ontonet/io/gene_range_reader.hpp"
 #include "ontonet/io/input_map_records.hpp"
 #include "ontonet/io/plink_reader.hpp"
 #include "ontonet/network/input_map.hpp"
@@ -43,10 +43,7 @@ struct BuiltInputMap {
 BuiltInputMap input_map_from_records(const std::vector<std::string>& feature_ids,
                                      const std::vector<InputMapRecord>& records);
 
-// Reads a `feature<TAB>gene` table: optional header, `#` comments and blank lines skipped.
-std::vector<InputMapRecord> read_feature_gene_table(const std::string& path);
-
-// read_feature_gene_table then input_map_from_records.
+// read_feature_gene_table (io/feature_gene_table_reader.hpp) then input_map_from_records.
 BuiltInputMap input_map_from_feature_table(const std::vector<std::string>& feature_ids,
                                            const std::string& table_path);
 
@@ -75,25 +72,6 @@ InputMap channel_input_map(const std::vector<std::string>& genes,
 
 // ---- SNP positions against gene ranges ---------------------------------------------------------
 
-// One location of a gene: 1-based, inclusive, on a normalized chromosome name (a start of 0 is
-// accepted as written: NCBI-derived tables put a few genes at the very start of an alt contig).
-struct GeneRange {
-  std::string gene;
-  std::string chromosome;
-  std::int64_t start = 0;
-  std::int64_t end = 0;
-  SourceLocation location;
-};
-
-// The spelling of a chromosome both sides agree on: without a "chr" prefix, with PLINK's numeric
-// codes for the sex and mitochondrial chromosomes turned into names: 23 -> X, 24 -> Y,
-// 25 and XY (pseudo-autosomal, X coordinates) -> X, 26 and M -> MT. Other names are kept.
-std::string normalize_chromosome(std::string_view name);
-
-// Reads a gene-range table `entrez_id symbol chrom start end strand` (tab-separated, the header
-// optional, one line per location, a gene may have several lines).
-std::vector<GeneRange> read_gene_ranges(const std::string& path);
-
 // Maximum window accepted, so that position arithmetic cannot overflow (1 Gbp).
 constexpr std::int64_t kMaxWindowBp = 1'000'000'000;
 
@@ -104,7 +82,8 @@ constexpr std::int64_t kMaxWindowBp = 1'000'000'000;
 BuiltInputMap input_map_from_positions(const std::vector<PlinkVariant>& variants,
                                        const std::vector<GeneRange>& genes, std::int64_t window_bp);
 
-// read_bim (io/plink_reader.hpp) and read_gene_ranges, then input_map_from_positions.
+// read_bim (io/plink_reader.hpp) and read_gene_ranges (io/gene_range_reader.hpp), then
+// input_map_from_positions.
 BuiltInputMap input_map_from_bim(const std::string& bim_path, const std::string& gene_range_path,
                                  std::int64_t window_bp);
 
