@@ -41,6 +41,7 @@ struct ExplainArguments {
   std::string diagnostics = "auto";
   Index redundancy_top_k = 4;
   double max_condition = 1000;
+  Index max_collinearity_features = CollinearityOptions{}.max_features;
   std::size_t top = 10;
   ExplanationReportOptions report;
   std::string out;
@@ -115,6 +116,7 @@ void run_diagnostics(const ExplainArguments& args, const ExplainInputs& inputs,
 
   CollinearityOptions collinearity_options;
   collinearity_options.max_condition = args.max_condition;
+  collinearity_options.max_features = args.max_collinearity_features;
   collinearity_options.threads = args.options.threads;
   const Collinearity collinear = collinearity(inputs, collinearity_options);
   std::cout << "diagnostic   collinearity: " << collinear.warnings << " of "
@@ -128,6 +130,12 @@ void run_diagnostics(const ExplainArguments& args, const ExplainInputs& inputs,
     std::cout << (listed++ == 0 ? ": " : ", ") << (*inputs.entities)[entity.entity].id;
   }
   std::cout << (collinear.warnings > 5 ? ", ..." : "") << "\n";
+  if (collinear.too_many_features > 0) {
+    std::cout << "note         collinearity: " << collinear.too_many_features
+              << " genes and terms with more than " << collinear.max_features
+              << " varying inputs were not measured (their eigenvalues cost O(inputs^3); "
+                 "--max-collinearity-features raises the bound)\n";
+  }
 
   std::optional<DropoutRedundancy> redundancy;
   if (args.diagnostics == "all" || trained_with_dropout(spec)) {
@@ -357,6 +365,12 @@ void add_explain_command(CLI::App& app, ExplainResult* result) {
       ->add_option("--max-condition", args->max_condition,
                    "Collinearity: warn when the correlation matrix of a gene's or term's inputs "
                    "has a larger condition number")
+      ->capture_default_str()
+      ->group(group);
+  explain
+      ->add_option("--max-collinearity-features", args->max_collinearity_features,
+                   "Collinearity: genes and terms with more varying inputs are listed unmeasured "
+                   "(the check costs O(inputs^3) time and 8 inputs^2 bytes each)")
       ->capture_default_str()
       ->group(group);
   const std::string output = "Output";

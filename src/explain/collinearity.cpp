@@ -29,6 +29,10 @@ void check_options(const ExplainInputs& inputs, const CollinearityOptions& optio
   if (!(options.max_condition > 1)) {
     throw ConfigError("explain.max_condition", "must be > 1");
   }
+  if (options.max_features < 2) {
+    throw ConfigError("explain.max_collinearity_features",
+                      "must be >= 2, got " + std::to_string(options.max_features));
+  }
   if (options.threads < 1) throw ConfigError("explain.threads", "must be >= 1");
 }
 
@@ -100,8 +104,9 @@ Eigen::MatrixXd weight_block(const std::vector<Index>& features, const std::vect
   return block;
 }
 
-// Fills the correlation columns of `result` from the features' rows of x ([n_inputs, samples]).
-void correlation_spectrum(const NeuronMatrix& x, EntityCollinearity& result) {
+// Fills the correlation columns of `result` from the features' rows of x ([n_inputs, samples]),
+// unless more than max_features of them vary.
+void correlation_spectrum(const NeuronMatrix& x, Index max_features, EntityCollinearity& result) {
   // standardized: [varying features, samples], each row centred and of unit length, so that the
   // dot product of two rows is their Pearson correlation.
   NeuronMatrix standardized(static_cast<Index>(result.features.size()), x.cols());
@@ -118,6 +123,10 @@ void correlation_spectrum(const NeuronMatrix& x, EntityCollinearity& result) {
   result.correlation_condition = kNaN;
   result.max_abs_correlation = kNaN;
   if (varying < 2) return;
+  if (varying > max_features) {
+    result.too_many_features = true;
+    return;
+  }
   Eigen::MatrixXd correlation = Eigen::MatrixXd::Identity(varying, varying);
   double max_abs = 0;
   for (Index a = 0; a < varying; ++a) {
@@ -135,8 +144,8 @@ void correlation_spectrum(const NeuronMatrix& x, EntityCollinearity& result) {
   result.max_abs_correlation = max_abs;
 }
 
-double weight_condition(const Eigen::MatrixXd& block) {
-  if (block.size() == 0) return kNaN;
+double weight_condition(const Eigen::MatrixXd& block, Index max_features) {
+  if (block.size() == 0 || std::min(block.rows(), block.cols()) > max_features) return kNaN;
   const Eigen::JacobiSVD<Eigen::MatrixXd> svd(block);
   const Eigen::VectorXd& sigma = svd.singularValues();  // descending, min(rows, cols) of them
   return condition(sigma[0], sigma[sigma.size() - 1]);
@@ -152,6 +161,7 @@ Collinearity collinearity(const ExplainInputs& inputs, const CollinearityOptions
 
   Collinearity result;
   result.max_condition = options.max_condition;
+  result.max_features = options.max_features;
   std::vector<std::vector<Index>> targets;
   for (std::size_t e = 0; e < entities.size(); ++e) {
     if (entities[e].kind == EntityKind::kFeature) continue;
@@ -165,12 +175,16 @@ Collinearity collinearity(const ExplainInputs& inputs, const CollinearityOptions
   }
   detail::parallel_for(static_cast<Index>(result.entities.size()), options.threads, [&](Index i) {
     EntityCollinearity& entity = result.entities[static_cast<std::size_t>(i)];
-    correlation_spectrum(inputs.x, entity);
+    correlation_spectrum(inputs.x, options.max_features, entity);
     entity.weight_condition = weight_condition(
-        weight_block(entity.features, targets[static_cast<std::size_t>(i)], weights));
+        weight_block(entity.features, targets[static_cast<std::size_t>(i)], weights),
+        options.max_features);
     entity.warning = entity.correlation_condition > options.max_condition;
   });
-  for (const EntityCollinearity& entity : result.entities) result.warnings += entity.warning;
+  for (const EntityCollinearity& entity : result.entities) {
+    result.warnings += entity.warning;
+    result.too_many_features += entity.too_many_features;
+  }
   return result;
 }
 

@@ -105,14 +105,15 @@ void write_collinearity_table(const std::string& path, const std::vector<Entity>
       descending(rows.size(), [&](std::size_t i) { return rows[i].correlation_condition; });
   write_file_atomically(path, [&](std::ostream& out) {
     out << "kind\tid\tname\tfeatures\tconstant_features\tcorrelation_condition"
-           "\tmax_abs_correlation\tweight_condition\twarning\n";
+           "\tmax_abs_correlation\tweight_condition\twarning\ttoo_many_features\n";
     for (std::size_t i : order) {
       const EntityCollinearity& row = rows[i];
       const Entity& entity = entity_at(entities, row.entity);
       out << entity_kind_name(entity.kind) << '\t' << entity.id << '\t' << entity.name << '\t'
           << row.features.size() << '\t' << row.constant_features << '\t'
           << tsv_number(row.correlation_condition) << '\t' << tsv_number(row.max_abs_correlation)
-          << '\t' << tsv_number(row.weight_condition) << '\t' << (row.warning ? 1 : 0) << '\n';
+          << '\t' << tsv_number(row.weight_condition) << '\t' << (row.warning ? 1 : 0) << '\t'
+          << (row.too_many_features ? 1 : 0) << '\n';
     }
   });
 }
@@ -140,7 +141,9 @@ nlohmann::json summary_json(const DropoutRedundancy* redundancy, const GradientF
   if (collinearity != nullptr) {
     document["collinearity"] = {{"entities", collinearity->entities.size()},
                                 {"warnings", collinearity->warnings},
-                                {"max_condition", json_number(collinearity->max_condition)}};
+                                {"max_condition", json_number(collinearity->max_condition)},
+                                {"too_many_features", collinearity->too_many_features},
+                                {"max_features", collinearity->max_features}};
   }
   return document;
 }

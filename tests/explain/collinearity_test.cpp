@@ -198,6 +198,37 @@ TEST(Collinearity, IsBitwiseIndependentOfTheThreadCount) {
   }
 }
 
+// V has 3 varying features (x3, x4, x5), T and U 2: with a bound of 2, V is listed without its
+// correlation numbers, while T and U keep theirs. V's weight block [2 neurons x 4 features] is 2 on
+// its smaller side, so its condition is still measured.
+TEST(Collinearity, EntitiesAboveTheFeatureBoundAreListedUnmeasured) {
+  const Hand hand(three_term_net());
+  CollinearityOptions options;
+  options.max_features = 2;
+  const Collinearity result = collinearity(hand.inputs(three_term_cohort()), options);
+  ASSERT_EQ(result.entities.size(), 3u);
+  EXPECT_EQ(result.max_features, 2);
+  EXPECT_EQ(result.too_many_features, 1);
+  EXPECT_FALSE(result.entities[0].too_many_features);
+  EXPECT_EQ(result.entities[0].correlation_condition, std::numeric_limits<double>::infinity());
+  EXPECT_FALSE(result.entities[1].too_many_features);
+  EXPECT_NEAR(result.entities[1].correlation_condition, 1.130013454187285, 1e-9);
+  const EntityCollinearity& v = result.entities[2];
+  EXPECT_TRUE(v.too_many_features);
+  EXPECT_TRUE(std::isnan(v.correlation_condition));
+  EXPECT_TRUE(std::isnan(v.max_abs_correlation));
+  EXPECT_FALSE(v.warning);
+  EXPECT_NEAR(v.weight_condition, 1.5678124881159887, 1e-9);
+
+  options.max_features = 1;
+  try {
+    collinearity(hand.inputs(three_term_cohort()), options);
+    ADD_FAILURE() << "expected a ConfigError";
+  } catch (const ConfigError& error) {
+    EXPECT_EQ(error.path(), "explain.max_collinearity_features");
+  }
+}
+
 TEST(Collinearity, RejectsBadOptionsNamingTheOption) {
   const Hand hand(three_term_net());
   CollinearityOptions options;

@@ -83,8 +83,11 @@ Collinearity hand_collinearity() {
   Collinearity collinearity;
   collinearity.entities = {row(1, 2, 9, false), row(2, 3, kInf, true), row(3, 2, kNaN, false),
                            row(4, 4, 1.5, false)};
+  collinearity.entities[2].too_many_features = true;
   collinearity.max_condition = 1000;
+  collinearity.max_features = 2000;
   collinearity.warnings = 1;
+  collinearity.too_many_features = 1;
   return collinearity;
 }
 
@@ -123,11 +126,11 @@ TEST(DiagnosticsReport, WritesEveryTableSortedAndTheSummaries) {
 
   EXPECT_EQ(test::read_text(dir.path("collinearity.tsv")),
             "kind\tid\tname\tfeatures\tconstant_features\tcorrelation_condition"
-            "\tmax_abs_correlation\tweight_condition\twarning\n"
-            "term\tT1\talpha\t3\t1\tinf\t0.5\t2\t1\n"
-            "gene\tG1\t\t2\t1\t9\t0.5\t2\t0\n"
-            "term\tT3\tgamma\t4\t1\t1.5\t0.5\t2\t0\n"
-            "term\tT2\t\t2\t1\tNA\t0.5\t2\t0\n");
+            "\tmax_abs_correlation\tweight_condition\twarning\ttoo_many_features\n"
+            "term\tT1\talpha\t3\t1\tinf\t0.5\t2\t1\t0\n"
+            "gene\tG1\t\t2\t1\t9\t0.5\t2\t0\t0\n"
+            "term\tT3\tgamma\t4\t1\t1.5\t0.5\t2\t0\t0\n"
+            "term\tT2\t\t2\t1\tNA\t0.5\t2\t0\t1\n");
 
   const nlohmann::json summary =
       nlohmann::json::parse(test::read_text(dir.path("diagnostics.json")));
@@ -141,6 +144,8 @@ TEST(DiagnosticsReport, WritesEveryTableSortedAndTheSummaries) {
   EXPECT_EQ(summary["gradient_flow"]["warning"], "input gradients vanish");
   EXPECT_EQ(summary["collinearity"]["warnings"], 1);
   EXPECT_EQ(summary["collinearity"]["max_condition"], 1000.0);
+  EXPECT_EQ(summary["collinearity"]["too_many_features"], 1);
+  EXPECT_EQ(summary["collinearity"]["max_features"], 2000);
 }
 
 // Levels 0 and 2 are drawn (level 1 has no neurons), the norm on a log axis with the warning's

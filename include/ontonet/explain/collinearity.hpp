@@ -23,7 +23,11 @@
 //
 // The default max_condition 1000 is a condition index sqrt(1000) ~ 31.6, just above Belsley's 30.
 // Parallel over entities; each entity's numbers come from its own arithmetic, so they do not depend
-// on the thread count. Cost per entity: O(k^2 samples + k^3) for k features.
+// on the thread count. Cost per entity: O(k^2 samples + k^3) for k features and 8 k^2 bytes, so an
+// entity with more than max_features varying features (a gene spanning thousands of SNPs, a GO
+// term with thousands of directly annotated genes) is listed without its correlation numbers
+// instead of stalling the run: 2,000 features take about a second, 20,000 would take 3.2 GB and
+// most of an hour. The same bound applies to the smaller side of its weight block.
 #pragma once
 
 #include <cstddef>
@@ -35,6 +39,7 @@ namespace ontonet {
 
 struct CollinearityOptions {
   double max_condition = 1000;
+  Index max_features = 2000;
   int threads = 1;
 };
 
@@ -46,17 +51,22 @@ struct EntityCollinearity {
   double max_abs_correlation = 0;  // NaN when fewer than 2 features vary
   double weight_condition = 0;
   bool warning = false;
+  // More than max_features varying features: correlation_condition and max_abs_correlation are
+  // NaN (and weight_condition too when its block is that large on both sides), not measured.
+  bool too_many_features = false;
 };
 
 struct Collinearity {
   std::vector<EntityCollinearity> entities;  // genes and terms with >= 2 features, entity order
   double max_condition = 0;                  // the threshold used
+  Index max_features = 0;                    // the bound used
   Index warnings = 0;
+  Index too_many_features = 0;  // entities left unmeasured for their size
 };
 
 // Requires inputs.network, inputs.entities and x [n_inputs, samples] (the baseline is not used).
-// Throws ConfigError("explain.max_condition" | "explain.threads", ...) for bad options
-// (max_condition must be > 1).
+// Throws ConfigError("explain.max_condition" | "explain.max_collinearity_features" |
+// "explain.threads", ...) for bad options (max_condition must be > 1, max_features >= 2).
 Collinearity collinearity(const ExplainInputs& inputs, const CollinearityOptions& options);
 
 }  // namespace ontonet
