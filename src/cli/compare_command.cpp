@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -18,6 +20,7 @@
 #include "ontonet/network/model_io.hpp"
 #include "ontonet/report/comparison_report.hpp"
 #include "ontonet/train/comparison.hpp"
+#include "ontonet/train/comparison_record.hpp"
 #include "ontonet/train/comparison_summary.hpp"
 #include "ontonet/train/run_folder.hpp"
 #include "ontonet/train/task_metrics.hpp"
@@ -34,6 +37,7 @@ struct CompareArguments {
   std::string out;
   bool linear_baseline = false;
   bool no_save_models = false;
+  bool resume = false;
 };
 
 std::string mean_sd_text(const MeanSd& value) {
@@ -67,17 +71,20 @@ class RunPrinter : public ComparisonObserver {
               << " loss " << std::fixed << std::setprecision(4) << metrics.at("loss") << "  "
               << main << " " << metrics.at(main) << std::setprecision(1) << "  (" << run.seconds
               << " s)" << std::defaultfloat << std::endl;
-    if (args_.no_save_models) return;
     const RunFolder folder(compared_run_folder(args_.out, model.name, run.seed));
-    folder.write_log(run.result.history);
-    nlohmann::json metadata = model_metadata(inputs_);
-    metadata["architecture"] = model.architecture;
-    metadata["comparison_model"] = model.name;
-    metadata["penalty"] = {{args_.compare.penalty, model.lambda}};
-    metadata["seed"] = run.seed;
-    metadata["best_epoch"] = run.result.best_epoch;
-    metadata["metrics"] = metrics_json(run.result.metrics);
-    save_model(folder.file("model.onm"), trained, metadata);
+    if (!args_.no_save_models) {
+      folder.write_log(run.result.history);
+      nlohmann::json metadata = model_metadata(inputs_);
+      metadata["architecture"] = model.architecture;
+      metadata["comparison_model"] = model.name;
+      metadata["penalty"] = {{args_.compare.penalty, model.lambda}};
+      metadata["seed"] = run.seed;
+      metadata["best_epoch"] = run.result.best_epoch;
+      metadata["metrics"] = metrics_json(run.result.metrics);
+      save_model(folder.file("model.onm"), trained, metadata);
+    }
+    // Last, so that its presence tells --resume the run's folder is complete.
+    folder.write_json("run.json", comparison_run_record(model, run));
   }
 
  private:
@@ -137,6 +144,71 @@ void print_table(const ComparisonResult& result, const ComparisonSummary& summar
   }
 }
 
+// Refuses to continue the comparison in `out` unless its config.json records the options given
+// now (the number of threads aside, which changes no result).
+void check_same_options(const std::string& out, const nlohmann::json& config) {
+  const std::string path = out + "/config.json";
+  if (!std::filesystem::exists(path)) {
+    throw InputError(path, 0, "expected the config.json of the comparison --resume continues");
+  }
+  nlohmann::json earlier;
+  try {
+    earlier = nlohmann::json::parse(std::ifstream(path));
+  } catch (const nlohmann::json::exception& error) {
+    throw InputError(path, 0,
+                     std::string("expected the comparison's JSON config: ") + error.what());
+  }
+  nlohmann::json now = config;
+  for (nlohmann::json* side : {&earlier, &now}) {
+    if (side->contains("compare") && (*side)["compare"].is_object()) {
+      (*side)["compare"].erase("threads");
+    }
+  }
+  if (earlier == now) return;
+  const nlohmann::json before = earlier.value("compare", nlohmann::json::object());
+  const nlohmann::json after = now.value("compare", nlohmann::json::object());
+  std::string differing;
+  const auto name = [&](const std::string& key) {
+    differing += (differing.empty() ? "" : ", ") + key;
+  };
+  for (const auto& [key, value] : after.items()) {
+    if (!before.contains(key) || before.at(key) != value) name(key);
+  }
+  for (const auto& item : before.items()) {
+    if (!after.contains(item.key())) name(item.key());
+  }
+  throw ConfigError("--resume", "the options differ from those of the comparison in " + path +
+                                    " (" + (differing.empty() ? "schema" : differing) +
+                                    "); continue it with the same options, or start a new --out");
+}
+
+// The runs an interrupted comparison in `out` finished, in run order (absent where not finished).
+std::vector<std::optional<ComparisonRun>> finished_runs(const std::string& out,
+                                                        const std::vector<ComparedModel>& models,
+                                                        const ComparisonOptions& options) {
+  std::vector<std::optional<ComparisonRun>> runs;
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    for (Index k = 0; k < options.n_seeds; ++k) {
+      const std::uint64_t seed = options.first_seed + static_cast<std::uint64_t>(k);
+      const std::string path = compared_run_folder(out, models[m].name, seed) + "/run.json";
+      if (!std::filesystem::exists(path)) {
+        runs.emplace_back();
+        continue;
+      }
+      nlohmann::json record;
+      try {
+        record = nlohmann::json::parse(std::ifstream(path));
+      } catch (const nlohmann::json::exception& error) {
+        throw InputError(path, 0,
+                         std::string("expected a comparison run record: ") + error.what() +
+                             " (delete the file to train this run again)");
+      }
+      runs.emplace_back(read_comparison_run_record(record, m, models[m], seed, path));
+    }
+  }
+  return runs;
+}
+
 void run_compare(CompareArguments args, const CLI::App& command, ComparisonResult* sink) {
   if (args.out.empty()) throw ConfigError("--out", "is required: the folder to write the report");
   args.compare.first_seed = args.inputs.network.seed;
@@ -154,19 +226,28 @@ void run_compare(CompareArguments args, const CLI::App& command, ComparisonResul
   for (double lambda : args.compare.lambdas) std::cout << " " << lambda;
   std::cout << "\n";
 
+  const nlohmann::json config = effective_config(command, {"resume"});
+  std::vector<std::optional<ComparisonRun>> earlier;
+  if (args.resume) {
+    check_same_options(args.out, config);
+    earlier = finished_runs(args.out, models, args.compare);
+    const auto n_finished = std::count_if(earlier.begin(), earlier.end(),
+                                          [](const auto& run) { return run.has_value(); });
+    std::cout << "resume       " << n_finished << " of " << earlier.size()
+              << " runs finished earlier are read from " << args.out << "/runs\n";
+  }
   const RunFolder folder(args.out);
-  folder.write_json("config.json", effective_config(command, {}));
+  folder.write_json("config.json", config);
   RunPrinter printer(args, inputs);
   const ComparisonResult result =
-      run_comparison(inputs.ontology_spec, inputs.data, args.compare, &printer);
+      run_comparison(inputs.ontology_spec, inputs.data, args.compare, &printer, earlier);
   const ComparisonSummary summary = summarize_comparison(result);
   std::optional<LinearBaselineResult> linear;
   if (args.linear_baseline) linear = fit_linear_baseline_for(inputs.data);
   print_table(result, summary, linear);
 
-  const nlohmann::json context = {{"data", inputs.data.description},
-                                  {"notes", inputs.data.notes},
-                                  {"config", effective_config(command, {})}};
+  const nlohmann::json context = {
+      {"data", inputs.data.description}, {"notes", inputs.data.notes}, {"config", config}};
   write_comparison_report(folder.path(), {result, summary, linear, context});
   std::cout << "\nreport       " << folder.path()
             << " (comparison.tsv, runs.tsv, paired_differences.tsv, learning_curves.tsv, "
@@ -238,6 +319,12 @@ void add_compare_command(CLI::App& app, ComparisonResult* result) {
   compare
       ->add_flag("--no-save-models", args->no_save_models,
                  "Do not save every run's model and log under OUT/runs/<model>/seed<k>/")
+      ->group(group);
+  compare
+      ->add_flag("--resume", args->resume,
+                 "Continue the interrupted comparison in --out: runs it finished (their run.json) "
+                 "are read instead of trained; the options must be those of its config.json "
+                 "(--threads aside)")
       ->group(group);
   compare->add_option("--out", args->out, "Report folder (created if needed)")->group("Output");
   compare->callback([args, compare, result] { run_compare(*args, *compare, result); });

@@ -91,7 +91,8 @@ std::vector<ComparedModel> compared_models(const ComparisonOptions& options) {
 }
 
 ComparisonResult run_comparison(const NetworkSpec& ontology_spec, const TrainingSet& data,
-                                const ComparisonOptions& options, ComparisonObserver* observer) {
+                                const ComparisonOptions& options, ComparisonObserver* observer,
+                                const std::vector<std::optional<ComparisonRun>>& earlier) {
   check_comparison_options(options);
   check_training_set(data);
   ComparisonResult result;
@@ -100,16 +101,26 @@ ComparisonResult run_comparison(const NetworkSpec& ontology_spec, const Training
   result.models = compared_models(options);
   const auto n_seeds = static_cast<std::size_t>(options.n_seeds);
   const std::size_t total = result.models.size() * n_seeds;
+  ONTONET_CHECK(earlier.empty() || earlier.size() == total, "one earlier entry per run");
   result.runs.resize(total);
 
   std::mutex mutex;
   std::size_t done = 0;
+  for (std::size_t job = 0; job < earlier.size(); ++job) {
+    if (!earlier[job]) continue;
+    ONTONET_CHECK(earlier[job]->model == job / n_seeds &&
+                      earlier[job]->seed == options.first_seed + job % n_seeds,
+                  "an earlier run in its place");
+    result.runs[job] = *earlier[job];
+    ++done;
+  }
   bool failed = false;
   std::vector<std::exception_ptr> errors(total);
   const int threads = options.threads > 0 ? options.threads : omp_get_max_threads();
   // Dynamic scheduling only changes which thread trains a run, never the run.
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads != 1)
   for (std::size_t job = 0; job < total; ++job) {
+    if (!earlier.empty() && earlier[job]) continue;
     {
       const std::lock_guard<std::mutex> lock(mutex);
       if (failed) continue;

@@ -140,6 +140,52 @@ TEST(CompareCommand, ControlsNoneTrainsTheOntologyNetworkAlone) {
       << mixed.output;
 }
 
+// An interrupted comparison: the run whose run.json is missing never finished. --resume reads the
+// others, trains that one and writes the report the whole comparison would have written; other
+// options are refused, before anything is overwritten.
+TEST(CompareCommand, ResumeTrainsOnlyTheRunsThatDidNotFinish) {
+  const test::ScratchDir dir("compare-resume");
+  const auto compare = [&](const std::string& epochs, const std::string& lambdas) {
+    return "compare --config configs/example_compare.json --epochs " + epochs +
+           " --patience 0 --seeds 2 --lambdas " + lambdas + " --controls dense --out '" +
+           dir.path("cmp") + "'";
+  };
+  const std::string options = compare("3", "0");
+  const test::CommandResult first = test::run_ontonet(options, test::source_path(""));
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  const auto runs = read_rows(dir.path("cmp/runs.tsv"));
+  ASSERT_EQ(runs.size(), 5u);  // header + 2 models x 2 seeds
+  ASSERT_TRUE(std::filesystem::remove(dir.path("cmp/runs/dense/seed2/run.json")));
+  std::filesystem::remove(dir.path("cmp/runs.tsv"));
+
+  const test::CommandResult resumed =
+      test::run_ontonet(options + " --resume --threads 1", test::source_path(""));
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("3 of 4 runs finished earlier are read"), std::string::npos)
+      << resumed.output;
+  EXPECT_NE(resumed.output.find("[  4/4] dense"), std::string::npos) << resumed.output;
+  EXPECT_EQ(resumed.output.find("[  1/4]"), std::string::npos) << resumed.output;
+  EXPECT_EQ(without_times(read_rows(dir.path("cmp/runs.tsv"))), without_times(runs));
+  EXPECT_TRUE(std::filesystem::exists(dir.path("cmp/runs/dense/seed2/run.json")));
+
+  const test::CommandResult changed =
+      test::run_ontonet(compare("4", "0,0.1") + " --resume", test::source_path(""));
+  EXPECT_EQ(changed.exit_code, 2);
+  EXPECT_NE(changed.output.find("--resume the options differ from those of the comparison in"),
+            std::string::npos)
+      << changed.output;
+  EXPECT_NE(changed.output.find("(epochs, lambdas)"), std::string::npos) << changed.output;
+
+  const test::CommandResult nothing = test::run_ontonet(
+      "compare --config configs/example_compare.json --resume --out '" + dir.path("none") + "'",
+      test::source_path(""));
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.output.find("expected the config.json of the comparison --resume continues"),
+            std::string::npos)
+      << nothing.output;
+  EXPECT_FALSE(std::filesystem::exists(dir.path("none")));
+}
+
 TEST(CompareCommand, ItsConfigKeepsAFlagThatWasTurnedOn) {
   const test::ScratchDir dir("compare-flag");
   const test::CommandResult first = test::run_ontonet(
@@ -148,7 +194,8 @@ TEST(CompareCommand, ItsConfigKeepsAFlagThatWasTurnedOn) {
           dir.path("first") + "'",
       test::source_path(""));
   ASSERT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_FALSE(std::filesystem::exists(dir.path("first/runs")));
+  EXPECT_FALSE(std::filesystem::exists(dir.path("first/runs/dense/seed1/model.onm")));
+  EXPECT_TRUE(std::filesystem::exists(dir.path("first/runs/dense/seed1/run.json")));
   const nlohmann::json config = nlohmann::json::parse(read_text(dir.path("first/config.json")));
   EXPECT_EQ(config.at("compare").at("no_save_models"), true);
   EXPECT_EQ(config.at("compare").at("linear_baseline"), true);  // from the config file
@@ -157,7 +204,7 @@ TEST(CompareCommand, ItsConfigKeepsAFlagThatWasTurnedOn) {
       "compare --config '" + dir.path("first/config.json") + "' --out '" + dir.path("again") + "'",
       test::source_path(""));
   ASSERT_EQ(again.exit_code, 0) << again.output;
-  EXPECT_FALSE(std::filesystem::exists(dir.path("again/runs")));
+  EXPECT_FALSE(std::filesystem::exists(dir.path("again/runs/dense/seed1/model.onm")));
 }
 
 TEST(PlotCommand, DrawsOneLinePerSeriesFromATable) {

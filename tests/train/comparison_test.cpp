@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 
 #include "../test_support.hpp"
 #include "ontonet/core/error.hpp"
@@ -145,6 +146,30 @@ TEST(Comparison, ResultDoesNotDependOnTheNumberOfThreads) {
     EXPECT_EQ(one.runs[k].seed, two.runs[k].seed);
     EXPECT_EQ(one.runs[k].result.metrics, two.runs[k].result.metrics) << "run " << k;
     EXPECT_EQ(one.runs[k].nonzero_weights, two.runs[k].nonzero_weights);
+  }
+}
+
+// A comparison continued after an interruption: the runs given as finished are taken as they are
+// (this one's wall time is a marker no training gives), the others trained, to the same result.
+TEST(Comparison, EarlierRunsAreTakenAsTheyAreAndOnlyTheOthersTrained) {
+  const TrainingSet data = test::synthetic_training_set(200, TaskKind::kRegression);
+  const NetworkSpec spec = test::hand_made_model(1).spec();
+  ComparisonOptions options = quick_comparison();
+  options.n_seeds = 2;
+  const ComparisonResult whole = run_comparison(spec, data, options);
+
+  std::vector<std::optional<ComparisonRun>> earlier(whole.runs.size());
+  earlier[0] = whole.runs[0];
+  earlier[0]->seconds = 12345.0;
+  earlier[3] = whole.runs[3];
+  Recorder recorder;
+  const ComparisonResult resumed = run_comparison(spec, data, options, &recorder, earlier);
+  EXPECT_EQ(recorder.names.size(), whole.runs.size() - 2);
+  EXPECT_EQ(recorder.last_done, whole.runs.size());
+  EXPECT_EQ(resumed.runs[0].seconds, 12345.0);
+  for (std::size_t k = 0; k < whole.runs.size(); ++k) {
+    EXPECT_EQ(resumed.runs[k].seed, whole.runs[k].seed);
+    EXPECT_EQ(resumed.runs[k].result.metrics, whole.runs[k].result.metrics) << "run " << k;
   }
 }
 

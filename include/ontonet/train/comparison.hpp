@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,9 +78,13 @@ std::vector<ComparedModel> compared_models(const ComparisonOptions& options);
 // Trains every model over every seed. `ontology_spec` is the transparent network over the data's
 // features (covariate branches included). Throws the ConfigError or InputError of a run as it is,
 // and any other failure (a diverging run) as an Error naming the model and seed; the first failed
-// run in run order decides, and no run starts after a failure.
+// run in run order decides, and no run starts after a failure. `earlier`, when not empty, holds
+// one entry per run in run order (model-major, seed-minor): a run found there, finished by an
+// earlier, interrupted comparison with the same options, is taken as it is instead of trained
+// (the observer is not told of it).
 ComparisonResult run_comparison(const NetworkSpec& ontology_spec, const TrainingSet& data,
                                 const ComparisonOptions& options,
-                                ComparisonObserver* observer = nullptr);
+                                ComparisonObserver* observer = nullptr,
+                                const std::vector<std::optional<ComparisonRun>>& earlier = {});
 
 }  // namespace ontonet
