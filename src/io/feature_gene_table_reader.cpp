@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "ontonet/io/line_reader.hpp"
+#include "table_fields.hpp"
 
 namespace ontonet {
 
@@ -28,10 +29,7 @@ std::vector<InputMapRecord> read_feature_gene_table(const std::string& path) {
   while (reader.next(line)) {
     if (trim(line).empty() || trim(line).front() == '#') continue;
     split_fields(line, '\t', fields);
-    if (fields.size() != 2) {
-      throw reader.error("expected 2 tab-separated columns (feature, gene), got " +
-                         std::to_string(fields.size()));
-    }
+    table_fields::expect_columns(reader, fields, 2, "feature, gene");
     const std::string_view feature = trim(fields[0]);
     const std::string_view gene = trim(fields[1]);
     const bool is_header = first_content_line && is_gene_column_name(gene);

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "ontonet/io/line_reader.hpp"
+#include "table_fields.hpp"
 
 namespace ontonet {
 
@@ -61,11 +62,7 @@ std::vector<GeneRange> read_gene_ranges(const std::string& path) {
   while (reader.next(line)) {
     if (trim(line).empty() || trim(line).front() == '#') continue;
     split_fields(line, '\t', fields);
-    if (fields.size() != 6) {
-      throw reader.error(
-          "expected 6 tab-separated columns (entrez_id, symbol, chrom, start, end, strand), got " +
-          std::to_string(fields.size()));
-    }
+    table_fields::expect_columns(reader, fields, 6, "entrez_id, symbol, chrom, start, end, strand");
     const bool is_header = first_content_line && upper(trim(fields[3])) == "START";
     first_content_line = false;
     if (is_header) continue;
